@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Meeting Monitor needs to build, run and test on Debian 12,
+# skipping what is already there. Safe to run again.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev
+  qt6-websockets-dev qtkeychain-qt6-dev nlohmann-json3-dev libgtest-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+  libgl1-mesa-dev libxkbcommon0 fonts-dejavu-core
+  xvfb xauth redis-server
+  nodejs npm sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node may come from outside Debian (nvm, NodeSource): then do not ask apt for it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+filtered=()
+for p in "${missing[@]}"; do [ -n "$p" ] && filtered+=("$p"); done
+
+if [ ${#filtered[@]} -gt 0 ]; then
+  echo "Installing: ${filtered[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}"
+fi
+
+# The test gateway's npm packages, pinned by its lockfile.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$here/tests/gateway/package-lock.json" ] && [ ! -d "$here/tests/gateway/node_modules" ]; then
+  (cd "$here/tests/gateway" && npm ci --no-audit --no-fund --silent)
+fi
