@@ -1,0 +1,136 @@
+#include "ingestworker.h"
+
+#include <nlohmann/json.hpp>
+
+namespace mm {
+
+namespace {
+const QString MetricsEvent = QStringLiteral("meeting:metrics:update");
+const QString AlertsEvent = QStringLiteral("meeting:alerts");
+const QString SubscribeEvent = QStringLiteral("admin:subscribe");
+} // namespace
+
+IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushIntervalMs,
+                           QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_client(new SocketIoClient(std::move(config), this))
+    , m_pendingSamples(std::make_shared<SampleBatch>())
+    , m_pendingAlerts(std::make_shared<GatewayAlertBatch>())
+{
+    m_flushTimer.setInterval(flushIntervalMs);
+    m_statsTimer.setInterval(StatsIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
+    connect(&m_statsTimer, &QTimer::timeout, this, &IngestWorker::publishStats);
+
+    connect(m_client, &SocketIoClient::namespaceConnected, this,
+            &IngestWorker::onNamespaceConnected);
+    connect(m_client, &SocketIoClient::eventReceived, this, &IngestWorker::onEventReceived);
+    connect(m_client, &SocketIoClient::stateChanged, this, [this](ConnectionState state) {
+        m_stats.state = state;
+        emit connectionStateChanged(state);
+        publishStats();
+    });
+    connect(m_client, &SocketIoClient::connectError, this, [this](const QString &message) {
+        m_stats.lastError = message;
+        emit connectError(message);
+    });
+    connect(m_client, &SocketIoClient::disconnected, this,
+            [this](const QString &reason) { m_stats.lastError = reason; });
+}
+
+IngestWorker::~IngestWorker() = default;
+
+void IngestWorker::start()
+{
+    m_flushTimer.start();
+    m_statsTimer.start();
+    m_client->open();
+}
+
+void IngestWorker::stop()
+{
+    m_client->close();
+    flush();
+    m_flushTimer.stop();
+    m_statsTimer.stop();
+    publishStats();
+}
+
+IngestStats IngestWorker::stats() const
+{
+    IngestStats snapshot = m_stats;
+    snapshot.protocol = m_client->counters();
+    snapshot.state = m_client->state();
+    return snapshot;
+}
+
+void IngestWorker::onNamespaceConnected()
+{
+    // Rooms live in the memory of the node that holds the socket: join the
+    // admin room again after every (re)connection.
+    m_client->emitEvent(SubscribeEvent);
+}
+
+void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &args)
+{
+    const qint64 now = m_clock.nowMs();
+    ++m_stats.eventsReceived;
+    m_stats.lastMessageMs = now;
+
+    const bool isMetrics = event == MetricsEvent;
+    if (!isMetrics && event != AlertsEvent) {
+        m_stats.rejects.add(RejectReason::UnknownEvent);
+        return;
+    }
+    if (!args.is_array() || args.empty()) {
+        m_stats.rejects.add(RejectReason::MalformedEvent);
+        return;
+    }
+    // A trailing string after the payload is a connection-state-recovery
+    // offset (socketio-protocol-notes.md §3); only args[0] is ours.
+    const nlohmann::json &payload = args.front();
+    RejectReason why{};
+    if (isMetrics) {
+        int invalidFields = 0;
+        auto sample = m_decoder.decodeMetrics(payload, now, &why, &invalidFields);
+        m_stats.rejects.invalidFields += quint64(invalidFields);
+        if (!sample) {
+            m_stats.rejects.add(why);
+            return;
+        }
+        ++m_stats.samplesAccepted;
+        m_pendingSamples->push_back(std::move(*sample));
+    } else {
+        auto alerts = m_decoder.decodeAlerts(payload, now, &why);
+        if (!alerts) {
+            m_stats.rejects.add(why);
+            return;
+        }
+        m_stats.alertsAccepted += alerts->size();
+        for (auto &alert : *alerts)
+            m_pendingAlerts->push_back(std::move(alert));
+    }
+}
+
+void IngestWorker::flush()
+{
+    if (!m_pendingSamples->empty()) {
+        SampleBatchPtr batch = std::move(m_pendingSamples);
+        m_pendingSamples = std::make_shared<SampleBatch>();
+        m_pendingSamples->reserve(batch->size());
+        emit samplesArrived(batch);
+    }
+    if (!m_pendingAlerts->empty()) {
+        GatewayAlertBatchPtr batch = std::move(m_pendingAlerts);
+        m_pendingAlerts = std::make_shared<GatewayAlertBatch>();
+        emit alertsArrived(batch);
+    }
+}
+
+void IngestWorker::publishStats()
+{
+    emit statsChanged(stats());
+}
+
+} // namespace mm

@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <nlohmann/json.hpp>
+
+namespace mm {
+
+// How to reach one gateway namespace. The token is sent only inside the
+// Socket.IO CONNECT auth object and is never logged.
+struct SocketIoConfig
+{
+    QUrl gatewayUrl;                       // ws://host:port or wss://host:port (path ignored)
+    QString path = QStringLiteral("/socket.io/");
+    QString nspace = QStringLiteral("/meeting-metrics");
+    QString token;                         // auth {"token": ...}; empty: no token field
+    nlohmann::json extraAuth = nlohmann::json::object(); // merged into the auth object
+    bool reconnect = true;
+    int reconnectDelayMs = 1000;           // socket.io-client defaults
+    int reconnectDelayMaxMs = 5000;
+    double randomizationFactor = 0.5;
+    int openTimeoutMs = 20000;             // WebSocket up + Engine.IO open packet
+    int namespaceAckTimeoutMs = 20000;     // CONNECT sent -> CONNECT ack
+    qint64 maxMessageBytes = 16 * 1024 * 1024; // hard cap; above it Qt closes the socket
+};
+
+enum class ConnectionState {
+    Idle,         // never opened, or closed by the user
+    Connecting,   // WebSocket / Engine.IO handshake / namespace CONNECT in progress
+    Connected,    // namespace CONNECT acknowledged
+    WaitingRetry, // lost; a reconnect is scheduled
+    Rejected,     // CONNECT_ERROR or server DISCONNECT right after the ack; no auto-retry
+};
+
+// Why a frame or packet was dropped (counted, never fatal).
+enum class DropReason {
+    BinaryFrame,
+    UnknownPacketType,
+    OtherNamespace,
+    Oversize,
+    MalformedJson,
+};
+
+struct ProtocolCounters
+{
+    quint64 textFrames = 0;
+    quint64 events = 0;
+    quint64 pingsAnswered = 0;
+    quint64 reconnects = 0;        // successful namespace connections after the first
+    quint64 droppedBinary = 0;
+    quint64 droppedUnknownType = 0;
+    quint64 droppedOtherNamespace = 0;
+    quint64 droppedOversize = 0;
+    quint64 droppedMalformed = 0;
+};
+
+class SocketIoClientPrivate;
+
+// A Socket.IO v5 / Engine.IO v4 client over QWebSocket, websocket transport
+// only. Lives in one thread (its QObject affinity) with all of its state.
+class SocketIoClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SocketIoClient(SocketIoConfig config, QObject *parent = nullptr);
+    ~SocketIoClient() override;
+
+    // Starts connecting (and reconnecting, per config) until close().
+    void open();
+    // User-requested close: cancels any scheduled reconnect.
+    void close();
+
+    // Sends an EVENT on the namespace; queued until the namespace CONNECT
+    // ack. `args` is a JSON array of the event's arguments.
+    void emitEvent(const QString &event, const nlohmann::json &args = nlohmann::json::array());
+
+    ConnectionState state() const;
+    const ProtocolCounters &counters() const;
+    const SocketIoConfig &config() const;
+
+signals:
+    void stateChanged(mm::ConnectionState state);
+    // The namespace accepted us (first time and after every reconnection).
+    void namespaceConnected();
+    // A server EVENT on our namespace: name and the remaining arguments (array).
+    void eventReceived(const QString &event, const nlohmann::json &args);
+    // CONNECT_ERROR: the server's message, verbatim (display it as plain text).
+    void connectError(const QString &message);
+    // The connection went away; `reason` is for people ("ping timeout", ...).
+    void disconnected(const QString &reason);
+    void reconnectScheduled(int attempt, int delayMs);
+    void frameDropped(mm::DropReason reason);
+
+private:
+    std::unique_ptr<SocketIoClientPrivate> d;
+};
+
+QString connectionStateName(ConnectionState state);
+QString dropReasonName(DropReason reason);
+
+} // namespace mm
+
+Q_DECLARE_METATYPE(mm::ConnectionState)
