@@ -34,6 +34,10 @@ fi
 
 # The test gateway's npm packages, pinned by its lockfile.
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$here/tests/gateway/package-lock.json" ] && [ ! -d "$here/tests/gateway/node_modules" ]; then
-  (cd "$here/tests/gateway" && npm ci --no-audit --no-fund --silent)
+gateway="$here/tests/gateway"
+if [ -f "$gateway/package-lock.json" ] && \
+   { [ ! -f "$gateway/node_modules/.package-lock.json" ] || \
+     [ "$gateway/package-lock.json" -nt "$gateway/node_modules/.package-lock.json" ]; }; then
+  echo "Installing the test gateway's npm packages (npm ci)"
+  (cd "$gateway" && npm ci --no-audit --no-fund --loglevel=error)
 fi
