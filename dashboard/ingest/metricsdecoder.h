@@ -20,7 +20,15 @@ enum class RejectReason : quint8 {
     Count_
 };
 
+// Stable lower-case name for logs and the status bar ("bad-meeting-id", ...).
 QString rejectReasonName(RejectReason reason);
+
+// Makes an untrusted client string safe to keep and show as plain text: drops
+// C0/C1 control characters, Unicode format characters (category Cf: bidi
+// overrides, zero-width joiners...), line/paragraph separators and lone
+// surrogates, trims surrounding white space and truncates to `maxLength`
+// UTF-16 units without splitting a surrogate pair.
+QString sanitizeUntrustedText(QStringView text, qsizetype maxLength);
 
 struct RejectCounters
 {
@@ -40,8 +48,18 @@ public:
     static constexpr int MaxNameLength = 256;
     static constexpr int MaxMessageLength = 1024;
 
+    // Valid timestamps (epoch ms) lie in [0, MaxTimestampMs] (year 9999).
+    static constexpr qint64 MaxTimestampMs = 253402300799999;
+    // At most this many entries of one `meeting:alerts` payload are kept.
+    static constexpr int MaxAlertsPerPayload = 64;
+
     // `meeting:metrics:update` payload: {meetingId, userId, metrics:{...}}.
     // Accepts the UserMetrics shape and the MeetingRoom emission shape.
+    // meetingId/userId may be at the top level and/or inside `metrics`; a
+    // top-level key that is present and not null wins (even if invalid).
+    // Numeric fields may be JSON numbers or numeric strings; surrounding
+    // white space in a numeric string is trimmed. Field-level problems make
+    // the field unknown; only a bad envelope or id rejects the sample.
     // `invalidFields`, if given, is increased by the number of fields that
     // were present but invalid (null, non-numeric, out of range).
     std::optional<Sample> decodeMetrics(const nlohmann::json &payload, qint64 receivedMs,
@@ -50,6 +68,8 @@ public:
 
     // `meeting:alerts` payload: {meetingId, userId, alerts:[...]}. Entries
     // that are not objects are skipped; an invalid envelope returns nullopt.
+    // userId may be missing, null or empty (a meeting-level alert); meetingId
+    // is required. type/severity/message are sanitized and bounded.
     std::optional<GatewayAlertBatch> decodeAlerts(const nlohmann::json &payload,
                                                   qint64 receivedMs,
                                                   RejectReason *why = nullptr) const;

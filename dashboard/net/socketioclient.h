@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace mm {
@@ -99,6 +100,16 @@ private:
 QString connectionStateName(ConnectionState state);
 QString dropReasonName(DropReason reason);
 
+// The WebSocket URL for `config`: ws[s]://host:port<path>?EIO=4&transport=websocket.
+// http/https are taken as ws/wss; the path keeps its trailing slash (engine.io
+// matches it by prefix) and no sid is ever sent.
+QUrl socketIoEndpointUrl(const SocketIoConfig &config);
+
+// socket.io-client's backoff (protocol notes §4): base * 2^attempt, jittered by
+// the randomization factor with `random01` in [0, 1), capped at the maximum.
+int socketIoReconnectDelayMs(const SocketIoConfig &config, int attempt, double random01);
+
 } // namespace mm
 
 Q_DECLARE_METATYPE(mm::ConnectionState)
+Q_DECLARE_METATYPE(mm::DropReason)

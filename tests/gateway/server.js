@@ -315,7 +315,14 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('unhandledRejection', (err) => console.error(`unhandled rejection: ${err}`));
 
 async function main() {
+  // node-redis keeps retrying an unreachable Redis; give up instead, so the
+  // harness sees an exit rather than a gateway that never gets ready.
+  const startupGuard = setTimeout(() => {
+    console.error(`startup failed: no Redis at ${config.redisUrl}`);
+    process.exit(1);
+  }, 10000);
   await redis.connect();
+  clearTimeout(startupGuard);
   httpServer.on('error', (err) => {
     console.error(`http: ${err.message}`);
     process.exit(1);

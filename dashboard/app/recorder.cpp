@@ -1,0 +1,424 @@
+#include "recorder.h"
+
+#include "history/historywriter.h"
+#include "ingest/ingestthread.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QUrl>
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace mm {
+
+namespace {
+
+const char *const Program = "meeting-monitor record";
+
+// The write end of the self-pipe. A signal handler may only make
+// async-signal-safe calls, so it writes one byte here and the event loop
+// does the rest when the read end becomes readable.
+volatile sig_atomic_t s_signalFd = -1;
+
+extern "C" void onTerminationSignal(int signal)
+{
+    const int savedErrno = errno;
+    const int fd = s_signalFd;
+    if (fd >= 0) {
+        const char byte = char(signal);
+        [[maybe_unused]] const ssize_t written = ::write(fd, &byte, 1);
+    }
+    errno = savedErrno;
+}
+
+// SIGTERM and SIGINT, turned into a Qt signal for as long as it lives; the
+// previous handlers come back afterwards.
+class TerminationSignals final : public QObject
+{
+    Q_OBJECT
+public:
+    TerminationSignals()
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, m_fds) != 0) {
+            m_fds[0] = m_fds[1] = -1;
+            return;
+        }
+        for (int fd : m_fds) {
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); // a flood of signals never blocks the handler
+        }
+        s_signalFd = m_fds[1];
+        m_notifier = new QSocketNotifier(m_fds[0], QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &TerminationSignals::onReadable);
+        struct sigaction action = {};
+        action.sa_handler = onTerminationSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGTERM, &action, &m_previousTerm);
+        ::sigaction(SIGINT, &action, &m_previousInt);
+        m_installed = true;
+    }
+
+    ~TerminationSignals() override
+    {
+        if (m_installed) {
+            ::sigaction(SIGTERM, &m_previousTerm, nullptr);
+            ::sigaction(SIGINT, &m_previousInt, nullptr);
+        }
+        s_signalFd = -1;
+        delete m_notifier;
+        for (int fd : m_fds)
+            if (fd >= 0)
+                ::close(fd);
+    }
+
+    bool isInstalled() const { return m_installed; }
+
+signals:
+    void received(int signal);
+
+private:
+    void onReadable()
+    {
+        char bytes[16];
+        const ssize_t n = ::read(m_fds[0], bytes, sizeof bytes);
+        if (n > 0)
+            emit received(int(bytes[n - 1]));
+    }
+
+    int m_fds[2] = {-1, -1};
+    QSocketNotifier *m_notifier = nullptr;
+    struct sigaction m_previousTerm = {};
+    struct sigaction m_previousInt = {};
+    bool m_installed = false;
+};
+
+QString signalName(int signal)
+{
+    return signal == SIGTERM ? QStringLiteral("SIGTERM")
+        : signal == SIGINT   ? QStringLiteral("SIGINT")
+                             : QStringLiteral("signal %1").arg(signal);
+}
+
+void say(QIODevice &err, const QString &message)
+{
+    err.write(QByteArray(Program) + ": " + message.toUtf8() + '\n');
+}
+
+} // namespace
+
+QString terminalSafe(QStringView text, qsizetype maxLength)
+{
+    QString safe;
+    safe.reserve(qMin(text.size(), maxLength) + 8);
+    for (QChar c : text.left(maxLength)) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
+            safe += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else if (c.category() == QChar::Other_Format) // bidi overrides and the like
+            safe += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            safe += c;
+    }
+    if (text.size() > maxLength)
+        safe += QStringLiteral("...");
+    return safe;
+}
+
+Recorder::Recorder(RecorderConfig config, const Clock &clock, QIODevice &log, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_log(log)
+{
+    m_statsTimer.setInterval(qMax(100, m_config.statsLogIntervalMs));
+    connect(&m_statsTimer, &QTimer::timeout, this, &Recorder::logCounters);
+}
+
+Recorder::~Recorder()
+{
+    // Normally stop() has run; make sure nothing outlives us half-way.
+    if (m_ingest)
+        m_ingest->stop();
+    if (m_writer)
+        m_writer->stop();
+}
+
+bool Recorder::start()
+{
+    m_writer = std::make_unique<HistoryWriterThread>(m_config.dbPath);
+    QString error;
+    if (!m_writer->start(&error)) {
+        log(error);
+        m_writer.reset();
+        return false;
+    }
+    HistoryWriter *writer = m_writer->writer();
+    connect(writer, &HistoryWriter::committed, this, &Recorder::onCommitted);
+    connect(writer, &HistoryWriter::failed, this, &Recorder::onWriteFailed);
+
+    m_ingest = std::make_unique<IngestThread>(m_config.socket, m_clock);
+    IngestWorker *worker = m_ingest->worker();
+    // Worker (ingest thread) -> writer (history thread), directly: the main
+    // thread never touches a sample.
+    connect(worker, &IngestWorker::samplesArrived, writer, &HistoryWriter::writeBatch,
+            Qt::QueuedConnection);
+    connect(worker, &IngestWorker::connectionStateChanged, this,
+            &Recorder::onConnectionStateChanged);
+    connect(worker, &IngestWorker::connectError, this, &Recorder::onConnectError);
+    connect(worker, &IngestWorker::statsChanged, this, &Recorder::onStatsChanged);
+
+    const QUrl shown = m_config.socket.gatewayUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    log(QStringLiteral("recording %1 (namespace %2, path %3) into %4; %5")
+            .arg(terminalSafe(shown.toDisplayString()), terminalSafe(m_config.socket.nspace),
+                 terminalSafe(m_config.socket.path), m_config.dbPath,
+                 m_config.socket.token.isEmpty() ? QStringLiteral("no token")
+                                                 : QStringLiteral("with a token")));
+    m_ingest->start();
+    m_statsTimer.start();
+    return true;
+}
+
+void Recorder::stop(int exitCode)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_statsTimer.stop();
+    // Order matters: the ingest stop flushes its last batch into the writer's
+    // queue; the writer's stop (queued behind it) commits it, then closes.
+    if (m_ingest)
+        m_ingest->stop();
+    if (m_writer)
+        m_writer->stop();
+    // The final stats and commit notices are queued to us: take them now so
+    // the last counters line is exact.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_writer)
+        m_rowsCommitted = m_writer->writer()->rowsCommitted(); // thread joined: safe to read
+    logCounters();
+    log(QStringLiteral("stopped; %1 samples committed").arg(m_rowsCommitted));
+    QMetaObject::invokeMethod(
+        this, [this, exitCode] { emit finished(exitCode); }, Qt::QueuedConnection);
+}
+
+void Recorder::onTerminationSignal(int signal)
+{
+    if (m_stopping)
+        return;
+    log(QStringLiteral("%1 received: committing and exiting").arg(signalName(signal)));
+    stop(ExitOk);
+}
+
+void Recorder::onConnectionStateChanged(ConnectionState state)
+{
+    if (m_stopping)
+        return;
+    log(QStringLiteral("connection: %1").arg(connectionStateName(state)));
+    if (state == ConnectionState::Rejected) {
+        // The client does not retry a refusal. If no CONNECT_ERROR message
+        // follows (a server DISCONNECT right after the ack), end anyway.
+        QTimer::singleShot(500, this, [this] {
+            if (m_stopping)
+                return;
+            const QString reason = m_stats.lastError.isEmpty()
+                ? QStringLiteral("disconnected by the server")
+                : m_stats.lastError;
+            say(m_log, QStringLiteral("the gateway refused the connection: %1")
+                           .arg(terminalSafe(reason)));
+            stop(ExitRefused);
+        });
+    }
+}
+
+void Recorder::onConnectError(const QString &message)
+{
+    if (m_stopping)
+        return;
+    say(m_log, QStringLiteral("the gateway refused the connection: %1").arg(terminalSafe(message)));
+    stop(ExitRefused);
+}
+
+void Recorder::onStatsChanged(const IngestStats &stats)
+{
+    m_stats = stats;
+}
+
+void Recorder::onCommitted(qint64 rowsTotal)
+{
+    m_rowsCommitted = rowsTotal;
+}
+
+void Recorder::onWriteFailed(const QString &message)
+{
+    ++m_writeFailures;
+    log(QStringLiteral("history write failed (recording continues): %1").arg(message));
+}
+
+void Recorder::logCounters()
+{
+    const IngestStats &s = m_stats;
+    QStringList rejects;
+    for (size_t i = 0; i < s.rejects.byReason.size(); ++i)
+        if (s.rejects.byReason[i] != 0)
+            rejects << QStringLiteral("%1=%2").arg(rejectReasonName(RejectReason(i))).arg(s.rejects.byReason[i]);
+    const ProtocolCounters &p = s.protocol;
+    const quint64 drops = p.droppedBinary + p.droppedUnknownType + p.droppedOtherNamespace
+        + p.droppedOversize + p.droppedMalformed;
+    log(QStringLiteral("counters: received=%1 accepted=%2 alerts=%15 rejected=%3%4 invalid-fields=%5"
+                       " protocol-drops=%6 (binary=%7 unknown-type=%8 other-namespace=%9"
+                       " oversize=%10 malformed=%11) reconnects=%12 rows-committed=%13"
+                       " write-failures=%14")
+            .arg(s.eventsReceived)
+            .arg(s.samplesAccepted)
+            .arg(s.rejects.total())
+            .arg(rejects.isEmpty() ? QString() : QStringLiteral(" (") + rejects.join(QLatin1Char(' ')) + QLatin1Char(')'))
+            .arg(s.rejects.invalidFields)
+            .arg(drops)
+            .arg(p.droppedBinary)
+            .arg(p.droppedUnknownType)
+            .arg(p.droppedOtherNamespace)
+            .arg(p.droppedOversize)
+            .arg(p.droppedMalformed)
+            .arg(p.reconnects)
+            .arg(m_rowsCommitted)
+            .arg(m_writeFailures)
+            .arg(s.alertsAccepted));
+}
+
+void Recorder::log(const QString &line)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC)
+                             .toString(Qt::ISODateWithMs);
+    m_log.write(QByteArray(Program) + ": " + time.toLatin1() + ' ' + line.toUtf8() + '\n');
+}
+
+int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Record every valid sample from a Meeting Monitor gateway into an SQLite history, "
+        "without a window. SIGTERM or SIGINT commits what was received and exits 0. The token "
+        "comes from --token-file or the MEETING_MONITOR_TOKEN environment variable.\n"
+        "Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, "
+        "3 the gateway refused the connection."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    const QCommandLineOption gatewayOption(
+        QStringLiteral("gateway"), QStringLiteral("Gateway URL (ws://, wss://, http:// or https://)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption namespaceOption(QStringLiteral("namespace"),
+                                             QStringLiteral("Socket.IO namespace."),
+                                             QStringLiteral("NSP"),
+                                             QStringLiteral("/meeting-metrics"));
+    const QCommandLineOption pathOption(QStringLiteral("path"),
+                                        QStringLiteral("Socket.IO server path."),
+                                        QStringLiteral("PATH"), QStringLiteral("/socket.io/"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"),
+        QStringLiteral("Read the admin token from FILE (a trailing newline is ignored)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("History database to write (created if needed)."),
+                                      QStringLiteral("FILE"));
+    parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
+                       dbOption});
+
+    if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
+        say(err, parser.errorText() + QStringLiteral(" (try --help)"));
+        return Recorder::ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        out.write(parser.helpText().toUtf8());
+        return Recorder::ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        say(err, QStringLiteral("unexpected argument '%1' (try --help)")
+                     .arg(parser.positionalArguments().constFirst()));
+        return Recorder::ExitUsage;
+    }
+    if (parser.value(gatewayOption).isEmpty()) {
+        say(err, QStringLiteral("--gateway URL is required (try --help)"));
+        return Recorder::ExitUsage;
+    }
+    if (parser.value(dbOption).isEmpty()) {
+        say(err, QStringLiteral("--db FILE is required (try --help)"));
+        return Recorder::ExitUsage;
+    }
+
+    RecorderConfig config;
+    config.dbPath = parser.value(dbOption);
+    const QUrl url(parser.value(gatewayOption), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || !(scheme == QStringLiteral("ws") || scheme == QStringLiteral("wss")
+             || scheme == QStringLiteral("http") || scheme == QStringLiteral("https"))) {
+        say(err, QStringLiteral("--gateway: '%1' is not a ws://, wss://, http:// or https:// URL")
+                     .arg(terminalSafe(parser.value(gatewayOption))));
+        return Recorder::ExitUsage;
+    }
+    config.socket.gatewayUrl = url;
+    config.socket.nspace = parser.value(namespaceOption);
+    if (!config.socket.nspace.startsWith(QLatin1Char('/'))) {
+        say(err, QStringLiteral("--namespace must start with '/'"));
+        return Recorder::ExitUsage;
+    }
+    config.socket.path = parser.value(pathOption);
+    if (!config.socket.path.startsWith(QLatin1Char('/'))) {
+        say(err, QStringLiteral("--path must start with '/'"));
+        return Recorder::ExitUsage;
+    }
+
+    if (parser.isSet(tokenFileOption)) {
+        const QString tokenPath = parser.value(tokenFileOption);
+        QFile file(tokenPath);
+        // Bounded: a token file is a few hundred bytes, not a disk image.
+        if (!file.open(QIODevice::ReadOnly)) {
+            say(err, QStringLiteral("cannot read token file %1: %2").arg(tokenPath, file.errorString()));
+            return Recorder::ExitUsage;
+        }
+        QByteArray token = file.read(64 * 1024);
+        if (!file.atEnd() || file.error() != QFileDevice::NoError) {
+            say(err, QStringLiteral("cannot read token file %1: %2")
+                         .arg(tokenPath, file.error() != QFileDevice::NoError
+                                             ? file.errorString()
+                                             : QStringLiteral("larger than 64 KiB")));
+            return Recorder::ExitUsage;
+        }
+        while (token.endsWith('\n') || token.endsWith('\r'))
+            token.chop(1);
+        if (token.isEmpty()) {
+            say(err, QStringLiteral("token file %1 is empty").arg(tokenPath));
+            return Recorder::ExitUsage;
+        }
+        config.socket.token = QString::fromUtf8(token);
+    } else {
+        config.socket.token = qEnvironmentVariable("MEETING_MONITOR_TOKEN");
+    }
+
+    SystemClock clock;
+    Recorder recorder(std::move(config), clock, err);
+    TerminationSignals terminationSignals;
+    if (!terminationSignals.isInstalled())
+        say(err, QStringLiteral("warning: cannot watch SIGTERM/SIGINT; they will end the recorder "
+                                "without a final commit"));
+    QEventLoop loop;
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &recorder,
+                     &Recorder::onTerminationSignal);
+    QObject::connect(&recorder, &Recorder::finished, &loop, &QEventLoop::exit);
+    if (!recorder.start())
+        return Recorder::ExitRuntime;
+    return loop.exec();
+}
+
+} // namespace mm
+
+#include "recorder.moc"

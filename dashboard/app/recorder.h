@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/clock.h"
+#include "ingest/ingeststats.h"
+#include "net/socketioclient.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <memory>
+
+class QIODevice;
+
+namespace mm {
+
+class HistoryWriterThread;
+class IngestThread;
+
+struct RecorderConfig
+{
+    SocketIoConfig socket;
+    QString dbPath;
+    int statsLogIntervalMs = 10'000;
+};
+
+// `meeting-monitor record`: the desktop app's ingest path without a window.
+// Samples go from the ingest thread straight to the history writer thread
+// (queued), so the main thread only logs. Log lines go to `log` (stderr):
+// state changes, and every statsLogIntervalMs a counters line. The token is
+// never logged.
+class Recorder final : public QObject
+{
+    Q_OBJECT
+public:
+    // Process exit codes, stable for scripts and tests.
+    enum ExitCode : int {
+        ExitOk = 0,       // stopped by SIGTERM/SIGINT (or stop()) after a flush
+        ExitRuntime = 1,  // the history cannot be opened
+        ExitUsage = 2,    // bad options, unreadable token file
+        ExitRefused = 3,  // the gateway refused the connection (bad token)
+    };
+
+    Recorder(RecorderConfig config, const Clock &clock, QIODevice &log, QObject *parent = nullptr);
+    ~Recorder() override;
+
+    // Opens the history and starts connecting. False (after logging why)
+    // when the history cannot be opened.
+    bool start();
+    // Stops ingest, commits everything received, closes the history, logs
+    // the final counters, then emits finished(exitCode) (queued).
+    void stop(int exitCode);
+
+    // SIGTERM/SIGINT (from the self-pipe): log it and stop(ExitOk).
+    void onTerminationSignal(int signal);
+
+    qint64 rowsCommitted() const { return m_rowsCommitted; }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onConnectionStateChanged(mm::ConnectionState state);
+    void onConnectError(const QString &message);
+    void onStatsChanged(const mm::IngestStats &stats);
+    void onCommitted(qint64 rowsTotal);
+    void onWriteFailed(const QString &message);
+    void logCounters();
+    void log(const QString &line);
+
+    RecorderConfig m_config;
+    const Clock &m_clock;
+    QIODevice &m_log;
+    std::unique_ptr<HistoryWriterThread> m_writer;
+    std::unique_ptr<IngestThread> m_ingest;
+    QTimer m_statsTimer;
+    IngestStats m_stats;
+    qint64 m_rowsCommitted = 0;
+    quint64 m_writeFailures = 0;
+    bool m_stopping = false;
+};
+
+// Makes text from the network safe to print on a terminal: control
+// characters (escape sequences) become \xNN, and it is cut at maxLength.
+QString terminalSafe(QStringView text, qsizetype maxLength = 1024);
+
+// `meeting-monitor record [options]`: `arguments` are the options after the
+// word "record". Runs until SIGTERM/SIGINT or a refusal; returns the exit
+// code (Recorder::ExitCode). Needs a QCoreApplication.
+int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err);
+
+} // namespace mm

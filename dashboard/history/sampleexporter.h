@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class QIODevice;
+
+namespace mm {
+
+class HistoryDatabase;
+
+struct ExportFilter
+{
+    std::optional<qint64> fromMs; // inclusive, receive time, ms since epoch UTC
+    std::optional<qint64> toMs;   // exclusive
+    QString meetingId;            // empty: every meeting
+    QString userId;               // empty: every user
+};
+
+// Streams raw samples from a history as CSV, one row per sample, in receive
+// order, without holding the result in memory:
+//   time,meeting_id,user_id,username,upload_kbps,download_kbps,latency_ms,
+//   packet_loss_pct,jitter_ms,quality
+// time is the receive time in ISO-8601 UTC with milliseconds; an unknown
+// value is an empty cell; numbers are written as received (shortest
+// round-trip); quality is the lower-case level name. The username is the
+// latest one the history holds for that user.
+class SampleExporter final
+{
+public:
+    explicit SampleExporter(HistoryDatabase &db);
+
+    bool writeCsv(const ExportFilter &filter, QIODevice &device);
+
+    qint64 rowsWritten() const { return m_rows; }
+    QString errorString() const { return m_error; }
+
+    static QByteArray csvHeader(); // without the line break
+
+private:
+    HistoryDatabase &m_db;
+    qint64 m_rows = 0;
+    QString m_error;
+};
+
+// An ISO-8601 date-time ("2026-11-24T10:15:03.123Z", "...+02:00", or a bare
+// date "2026-11-24" meaning midnight); without an offset it is UTC.
+std::optional<qint64> parseIsoTimeMs(const QString &text);
+
+// `meeting-monitor export [options]`: `arguments` are the options after the
+// word "export". Writes the CSV to --out (atomically, through QSaveFile) or
+// to `out`; messages go to `err`. Returns the process exit code: 0 success,
+// 1 runtime error (missing or unreadable history, write failure), 2 usage
+// error (unknown option, bad date, bad format).
+int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &err);
+
+} // namespace mm

@@ -1,0 +1,390 @@
+#include "metricsdecoder.h"
+
+#include <QDateTime>
+#include <QStringView>
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace mm {
+
+using nlohmann::json;
+
+namespace {
+
+// Validation ranges (issue 2, item 4).
+constexpr double MaxLatencyMs = 60'000;
+constexpr double MaxPacketLossPct = 100;
+constexpr double MaxBitrateKbps = 10'000'000;
+// A numeric string longer than this is not a number we want to parse.
+constexpr size_t MaxNumericStringBytes = 64;
+// An ISO-8601 timestamp with offset and nanoseconds is well under this.
+constexpr size_t MaxTimestampStringBytes = 64;
+// UTF-8 needs at most 3 bytes per UTF-16 unit (4 bytes per surrogate pair),
+// so an id of MaxIdLength units never needs more bytes than this; longer
+// strings are rejected before any conversion.
+constexpr size_t MaxIdBytes = size_t(MetricsDecoder::MaxIdLength) * 3;
+
+const json *member(const json &object, const char *key)
+{
+    // find() never throws and never inserts, unlike operator[].
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+std::string_view trimAscii(std::string_view text)
+{
+    const auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// The numeric value of a JSON number or numeric string; nullopt otherwise
+// (including NaN and infinities in any spelling).
+std::optional<double> numberOf(const json &value)
+{
+    double result = 0;
+    if (const auto *i = value.get_ptr<const json::number_integer_t *>()) {
+        result = double(*i);
+    } else if (const auto *u = value.get_ptr<const json::number_unsigned_t *>()) {
+        result = double(*u);
+    } else if (const auto *f = value.get_ptr<const json::number_float_t *>()) {
+        result = *f;
+    } else if (const auto *s = value.get_ptr<const json::string_t *>()) {
+        if (s->size() > MaxNumericStringBytes)
+            return std::nullopt;
+        const std::string_view text = trimAscii(*s);
+        if (text.empty())
+            return std::nullopt;
+        const char *end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, result);
+        if (ec != std::errc() || ptr != end)
+            return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (!std::isfinite(result))
+        return std::nullopt;
+    return result == 0 ? 0.0 : result; // folds -0 into 0
+}
+
+class FieldReader
+{
+public:
+    explicit FieldReader(const json &metrics) : m_metrics(metrics) { }
+
+    int invalid() const { return m_invalid; }
+
+    // A bounded non-negative number; `preferred` wins over `fallback` when
+    // it is valid (UserMetrics over the MeetingRoom shape).
+    Metric number(const char *preferred, const char *fallback, double max)
+    {
+        Metric result = numberField(preferred, max);
+        if (!result && fallback)
+            result = numberField(fallback, max);
+        return result;
+    }
+
+    std::optional<Quality> quality(const char *preferred, const char *fallback)
+    {
+        std::optional<Quality> result = qualityField(preferred);
+        if (!result && fallback)
+            result = qualityField(fallback);
+        return result;
+    }
+
+    std::optional<qint64> timestamp(const char *key)
+    {
+        const json *value = member(m_metrics, key);
+        if (!value)
+            return std::nullopt;
+        std::optional<qint64> result;
+        if (const auto *s = value->get_ptr<const json::string_t *>();
+            s && s->size() <= MaxTimestampStringBytes && !numberOf(*value)) {
+            QDateTime time = QDateTime::fromString(QString::fromUtf8(s->data(), qsizetype(s->size())),
+                                                   Qt::ISODateWithMs);
+            // An ISO string without an offset is taken as UTC, not as the
+            // admin's local time: the browser's toISOString() always sends Z.
+            if (time.isValid() && time.timeSpec() == Qt::LocalTime)
+                time.setTimeSpec(Qt::UTC);
+            if (time.isValid())
+                result = time.toMSecsSinceEpoch();
+        } else if (const auto ms = numberOf(*value)) {
+            if (*ms >= 0 && *ms <= double(MetricsDecoder::MaxTimestampMs))
+                result = qint64(*ms);
+        }
+        if (result && (*result < 0 || *result > MetricsDecoder::MaxTimestampMs))
+            result.reset();
+        if (!result)
+            ++m_invalid;
+        return result;
+    }
+
+    // A bounded, sanitized optional string; missing or null is empty, other
+    // non-strings are invalid.
+    QString text(const char *key, qsizetype maxLength)
+    {
+        const json *value = member(m_metrics, key);
+        if (!value || value->is_null())
+            return {};
+        const auto *s = value->get_ptr<const json::string_t *>();
+        if (!s) {
+            ++m_invalid;
+            return {};
+        }
+        return boundedText(*s, maxLength);
+    }
+
+    static QString boundedText(const std::string &utf8, qsizetype maxLength)
+    {
+        // Never convert more than can survive truncation; a cut in the middle
+        // of a UTF-8 sequence becomes one replacement character at the end,
+        // which the truncation below then removes.
+        const size_t maxBytes = size_t(maxLength) * 4 + 4;
+        const qsizetype bytes = qsizetype(std::min(utf8.size(), maxBytes));
+        return sanitizeUntrustedText(QString::fromUtf8(utf8.data(), bytes), maxLength);
+    }
+
+private:
+    Metric numberField(const char *key, double max)
+    {
+        const json *value = member(m_metrics, key);
+        if (!value)
+            return std::nullopt;
+        const std::optional<double> number = numberOf(*value);
+        if (!number || *number < 0 || *number > max) {
+            ++m_invalid;
+            return std::nullopt;
+        }
+        return number;
+    }
+
+    std::optional<Quality> qualityField(const char *key)
+    {
+        const json *value = member(m_metrics, key);
+        if (!value)
+            return std::nullopt;
+        const auto *s = value->get_ptr<const json::string_t *>();
+        std::optional<Quality> level;
+        if (s && s->size() <= 16)
+            level = qualityFromString(QString::fromLatin1(s->data(), qsizetype(s->size())));
+        if (!level)
+            ++m_invalid;
+        return level;
+    }
+
+    const json &m_metrics;
+    int m_invalid = 0;
+};
+
+enum class IdCheck { Ok, Missing, Invalid };
+
+// An id is a string of 1..MaxIdLength UTF-16 units, kept verbatim (it is an
+// identity; displays sanitize it themselves).
+IdCheck readId(const json *value, QString *out)
+{
+    if (!value || value->is_null())
+        return IdCheck::Missing;
+    const auto *s = value->get_ptr<const json::string_t *>();
+    if (!s || s->empty() || s->size() > MaxIdBytes)
+        return IdCheck::Invalid;
+    QString id = QString::fromUtf8(s->data(), qsizetype(s->size()));
+    if (id.isEmpty() || id.size() > MetricsDecoder::MaxIdLength)
+        return IdCheck::Invalid;
+    *out = std::move(id);
+    return IdCheck::Ok;
+}
+
+// Top level wins when present (and not null); otherwise the copy inside
+// `metrics`.
+bool readEnvelopeId(const json &payload, const json &metrics, const char *key, QString *out)
+{
+    const IdCheck top = readId(member(payload, key), out);
+    if (top != IdCheck::Missing)
+        return top == IdCheck::Ok;
+    return readId(member(metrics, key), out) == IdCheck::Ok;
+}
+
+bool isStripped(char32_t ucs4)
+{
+    if (ucs4 < 0x20 || (ucs4 >= 0x7f && ucs4 <= 0x9f))
+        return true; // C0, DEL, C1
+    if (ucs4 == 0x2028 || ucs4 == 0x2029)
+        return true; // line and paragraph separators
+    return QChar::category(ucs4) == QChar::Other_Format;
+}
+
+} // namespace
+
+QString rejectReasonName(RejectReason reason)
+{
+    switch (reason) {
+    case RejectReason::NotAnObject:
+        return QStringLiteral("not-an-object");
+    case RejectReason::BadMeetingId:
+        return QStringLiteral("bad-meeting-id");
+    case RejectReason::BadUserId:
+        return QStringLiteral("bad-user-id");
+    case RejectReason::BadAlertList:
+        return QStringLiteral("bad-alert-list");
+    case RejectReason::UnknownEvent:
+        return QStringLiteral("unknown-event");
+    case RejectReason::MalformedEvent:
+        return QStringLiteral("malformed-event");
+    case RejectReason::Count_:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+quint64 RejectCounters::total() const
+{
+    quint64 sum = 0;
+    for (const quint64 count : byReason)
+        sum += count;
+    return sum;
+}
+
+QString sanitizeUntrustedText(QStringView text, qsizetype maxLength)
+{
+    QString out;
+    if (maxLength <= 0)
+        return out;
+    out.reserve(std::min(text.size(), maxLength + 1));
+    const qsizetype n = text.size();
+    // Stop as soon as more than maxLength units are kept: the input is
+    // untrusted for length too, and nothing after that can survive.
+    for (qsizetype i = 0; i < n && out.size() <= maxLength; ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            const char32_t ucs4 = QChar::surrogateToUcs4(c, text[i + 1]);
+            ++i;
+            if (!isStripped(ucs4)) {
+                out.append(c);
+                out.append(text[i]);
+            }
+        } else if (c.isSurrogate() || isStripped(c.unicode())) {
+            continue;
+        } else if (out.isEmpty() && c.isSpace()) {
+            continue; // leading white space
+        } else {
+            out.append(c);
+        }
+    }
+    if (out.size() > maxLength) {
+        qsizetype cut = maxLength;
+        if (out.at(cut - 1).isHighSurrogate())
+            --cut; // never split a surrogate pair
+        out.truncate(cut);
+    }
+    qsizetype end = out.size();
+    while (end > 0 && out.at(end - 1).isSpace())
+        --end;
+    out.truncate(end);
+    return out;
+}
+
+std::optional<Sample> MetricsDecoder::decodeMetrics(const json &payload, qint64 receivedMs,
+                                                    RejectReason *why, int *invalidFields) const
+{
+    const auto reject = [why](RejectReason reason) -> std::optional<Sample> {
+        if (why)
+            *why = reason;
+        return std::nullopt;
+    };
+    if (!payload.is_object())
+        return reject(RejectReason::NotAnObject);
+    const json *metrics = member(payload, "metrics");
+    if (!metrics || !metrics->is_object())
+        return reject(RejectReason::NotAnObject);
+
+    Sample sample;
+    if (!readEnvelopeId(payload, *metrics, "meetingId", &sample.meetingId))
+        return reject(RejectReason::BadMeetingId);
+    if (!readEnvelopeId(payload, *metrics, "userId", &sample.userId))
+        return reject(RejectReason::BadUserId);
+
+    FieldReader read(*metrics);
+    sample.receivedMs = receivedMs;
+    sample.uploadKbps = read.number("totalUpload", "uploadBitrate", MaxBitrateKbps);
+    sample.downloadKbps = read.number("totalDownload", "downloadBitrate", MaxBitrateKbps);
+    sample.latencyMs = read.number("avgLatency", "latency", MaxLatencyMs);
+    sample.minLatencyMs = read.number("minLatency", nullptr, MaxLatencyMs);
+    sample.maxLatencyMs = read.number("maxLatency", nullptr, MaxLatencyMs);
+    sample.packetLossPct = read.number("packetLossRate", nullptr, MaxPacketLossPct);
+    sample.jitterMs = read.number("jitter", nullptr, MaxLatencyMs);
+    sample.clientTimeMs = read.timestamp("timestamp");
+    sample.username = read.text("username", MaxNameLength);
+    sample.meetingName = read.text("meetingName", MaxNameLength);
+
+    if (const auto reported = read.quality("connectionQuality", "quality")) {
+        sample.quality = *reported;
+    } else if (sample.latencyMs && sample.packetLossPct) {
+        sample.quality = classifyQuality(*sample.latencyMs, *sample.packetLossPct);
+        sample.qualityDerived = true;
+    }
+
+    if (invalidFields)
+        *invalidFields += read.invalid();
+    return sample;
+}
+
+std::optional<GatewayAlertBatch> MetricsDecoder::decodeAlerts(const json &payload,
+                                                              qint64 receivedMs,
+                                                              RejectReason *why) const
+{
+    const auto reject = [why](RejectReason reason) -> std::optional<GatewayAlertBatch> {
+        if (why)
+            *why = reason;
+        return std::nullopt;
+    };
+    if (!payload.is_object())
+        return reject(RejectReason::NotAnObject);
+
+    QString meetingId;
+    if (readId(member(payload, "meetingId"), &meetingId) != IdCheck::Ok)
+        return reject(RejectReason::BadMeetingId);
+
+    // Meeting-level alerts carry no user: missing, null and "" are accepted.
+    QString userId;
+    const json *userValue = member(payload, "userId");
+    if (userValue && !userValue->is_null()) {
+        const auto *s = userValue->get_ptr<const json::string_t *>();
+        if (!s)
+            return reject(RejectReason::BadUserId);
+        if (!s->empty() && readId(userValue, &userId) != IdCheck::Ok)
+            return reject(RejectReason::BadUserId);
+    }
+
+    const json *list = member(payload, "alerts");
+    if (!list || !list->is_array())
+        return reject(RejectReason::BadAlertList);
+
+    GatewayAlertBatch batch;
+    batch.reserve(std::min<size_t>(list->size(), MaxAlertsPerPayload));
+    for (const json &entry : *list) {
+        if (batch.size() >= size_t(MaxAlertsPerPayload))
+            break;
+        if (!entry.is_object())
+            continue;
+        FieldReader read(entry);
+        GatewayAlert alert;
+        alert.meetingId = meetingId;
+        alert.userId = userId;
+        alert.type = read.text("type", MaxNameLength);
+        alert.severity = read.text("severity", MaxNameLength);
+        alert.message = read.text("message", MaxMessageLength);
+        alert.receivedMs = receivedMs;
+        batch.push_back(std::move(alert));
+    }
+    return batch;
+}
+
+} // namespace mm

@@ -1,0 +1,268 @@
+#include "history/historydatabase.h"
+#include "history/historywriter.h"
+#include "historytestutil.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <thread>
+#include <gtest/gtest.h>
+
+using namespace mm;
+using test::makeBatch;
+using test::makeSample;
+using test::scalar;
+
+namespace {
+
+qint64 count(const QString &path, const QString &table)
+{
+    return scalar(path, QStringLiteral("SELECT count(*) FROM ") + table).toLongLong();
+}
+
+// What a queued connection from the ingest thread does.
+void post(HistoryWriter *writer, SampleBatchPtr batch)
+{
+    QMetaObject::invokeMethod(
+        writer, [writer, batch = std::move(batch)] { writer->writeBatch(batch); },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
+TEST(HistoryWriter, CommitsOneTransactionPerIntervalWithUnknownAsNull)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryWriter writer(path, 50);
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    QSignalSpy failed(&writer, &HistoryWriter::failed);
+    ASSERT_TRUE(writer.open());
+
+    Sample partial = makeSample(QStringLiteral("m1"), QStringLiteral("u2"), 1'000'001,
+                                std::nullopt, 12.5, std::nullopt, std::nullopt, std::nullopt,
+                                Quality::Unknown);
+    partial.username.clear();
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m1"), QStringLiteral("u1"), 1'000'000),
+                                 partial}));
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m2"), QStringLiteral("u1"), 1'000'002)}));
+    // Nothing is written before the interval: the rows wait in one batch.
+    EXPECT_EQ(writer.pendingRows(), 3);
+    EXPECT_EQ(committed.count(), 0);
+
+    ASSERT_TRUE(committed.wait(5000));
+    EXPECT_EQ(committed.count(), 1); // both batches in one transaction
+    EXPECT_EQ(committed.at(0).at(0).toLongLong(), 3);
+    EXPECT_EQ(failed.count(), 0);
+    EXPECT_EQ(writer.pendingRows(), 0);
+    EXPECT_EQ(writer.rowsCommitted(), 3);
+
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 3);
+    EXPECT_EQ(count(path, QStringLiteral("meetings")), 2);
+    EXPECT_EQ(count(path, QStringLiteral("users")), 3); // (m1,u1) (m1,u2) (m2,u1)
+
+    // The partial sample: every unknown is NULL, never 0; the known value as received.
+    const QString partialRow = QStringLiteral(
+        "FROM samples s JOIN users u USING(user_key) WHERE u.user_id = 'u2'");
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT (up IS NULL) + (latency IS NULL) + (loss IS NULL)"
+                                          " + (jitter IS NULL) + (quality IS NULL) ")
+                               + partialRow)
+                  .toInt(),
+              5);
+    EXPECT_DOUBLE_EQ(scalar(path, QStringLiteral("SELECT down ") + partialRow).toDouble(), 12.5);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT ts_ms ") + partialRow).toLongLong(), 1'000'001);
+    EXPECT_TRUE(scalar(path, QStringLiteral("SELECT username ") + partialRow).isNull());
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT quality FROM samples WHERE ts_ms = 1000000")).toInt(),
+              int(Quality::Excellent));
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT username FROM users WHERE meeting_id = 'm2'"))
+                  .toString(),
+              QStringLiteral("name of u1"));
+}
+
+TEST(HistoryWriter, CommitsAtOnceWhenTheRowLimitIsReached)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    // An interval that never fires in this test: only the row limit commits.
+    HistoryWriter writer(path, 3'600'000, 100);
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    ASSERT_TRUE(writer.open());
+    std::vector<Sample> samples;
+    for (int i = 0; i < 60; ++i)
+        samples.push_back(makeSample(QStringLiteral("m"), QString::number(i), 5000 + i));
+    writer.writeBatch(makeBatch(samples));
+    EXPECT_EQ(committed.count(), 0);
+    writer.writeBatch(makeBatch(samples));
+    EXPECT_EQ(committed.count(), 1); // 120 >= 100, synchronously
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 120);
+    EXPECT_EQ(count(path, QStringLiteral("users")), 60);
+}
+
+TEST(HistoryWriter, ManyBatchesAndFlushOnTheWriterThread)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryWriterThread thread(path, 3'600'000); // only flush() and the row limit commit
+    QString error;
+    ASSERT_TRUE(thread.start(&error)) << error.toStdString();
+    QSignalSpy committed(thread.writer(), &HistoryWriter::committed);
+
+    constexpr int Batches = 200;
+    constexpr int Users = 250;
+    qint64 ts = 1'700'000'000'000;
+    for (int b = 0; b < Batches; ++b) {
+        std::vector<Sample> samples;
+        samples.reserve(Users);
+        for (int u = 0; u < Users; ++u)
+            samples.push_back(makeSample(QStringLiteral("meeting-%1").arg(u % 10),
+                                         QStringLiteral("user-%1").arg(u), ts++, double(b)));
+        post(thread.writer(), makeBatch(std::move(samples)));
+    }
+    // flush() is queued behind every batch posted above.
+    ASSERT_TRUE(thread.flush());
+    EXPECT_EQ(count(path, QStringLiteral("samples")), qint64(Batches) * Users);
+    EXPECT_EQ(count(path, QStringLiteral("users")), Users);
+    EXPECT_EQ(count(path, QStringLiteral("meetings")), 10);
+    // 50,000 rows at a 20,000-row limit: two limit commits and the flush.
+    // flush() returned after the emissions (they ran in the writer thread first).
+    EXPECT_EQ(committed.count(), 3);
+    EXPECT_EQ(committed.last().at(0).toLongLong(), qint64(Batches) * Users);
+    // Time-major: rowid order is receive order.
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT count(*) FROM samples a JOIN samples b"
+                                          " ON b.rowid = a.rowid + 1 WHERE b.ts_ms < a.ts_ms"))
+                  .toInt(),
+              0);
+
+    // A second writer on the same file (a restarted recorder) reuses the keys.
+    thread.stop();
+    HistoryWriter again(path, 3'600'000);
+    ASSERT_TRUE(again.open());
+    Sample renamed = makeSample(QStringLiteral("meeting-3"), QStringLiteral("user-3"), ts);
+    renamed.username = QStringLiteral("Renamed");
+    again.writeBatch(makeBatch({renamed}));
+    ASSERT_TRUE(again.flush());
+    EXPECT_EQ(count(path, QStringLiteral("users")), Users);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT username FROM users WHERE user_id = 'user-3'"))
+                  .toString(),
+              QStringLiteral("Renamed"));
+}
+
+TEST(HistoryWriter, ClosingFlushes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    {
+        HistoryWriterThread thread(path, 3'600'000);
+        ASSERT_TRUE(thread.start());
+        post(thread.writer(), makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("u"), 7)}));
+        // destructor: stop() -> close() -> flush
+    }
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 1);
+}
+
+TEST(HistoryWriter, AFailedWriteIsReportedRolledBackWholeAndTheWriterKeepsGoing)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryWriter writer(path, 3'600'000);
+    QSignalSpy failed(&writer, &HistoryWriter::failed);
+    ASSERT_TRUE(writer.open());
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("u"), 1)}));
+    ASSERT_TRUE(writer.flush());
+
+    // Another process holds the write lock longer than busy_timeout: the
+    // commit cannot happen. Nothing of it may land.
+    HistoryDatabase blocker;
+    ASSERT_TRUE(blocker.open(path));
+    QSqlQuery lock(blocker.database());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("new-user"), 2),
+                                 makeSample(QStringLiteral("new-meeting"), QStringLiteral("u"), 3)}));
+    EXPECT_FALSE(writer.flush());
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed.at(0).at(0).toString().contains(QStringLiteral("2 samples not stored")))
+        << failed.at(0).at(0).toString().toStdString();
+    EXPECT_EQ(writer.rowsDropped(), 2);
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 1);
+    EXPECT_EQ(count(path, QStringLiteral("users")), 1);
+    EXPECT_EQ(count(path, QStringLiteral("meetings")), 1);
+
+    // And it recovers: the next batch (same new user) is stored.
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("new-user"), 4)}));
+    EXPECT_TRUE(writer.flush());
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 2);
+    EXPECT_EQ(count(path, QStringLiteral("users")), 2);
+    EXPECT_EQ(writer.rowsCommitted(), 2);
+}
+
+TEST(HistoryWriter, OpenFailureIsReportedAndBatchesAreDroppedNotHeld)
+{
+    HistoryWriterThread thread(QStringLiteral("/nonexistent-dir/deeper/h.sqlite"));
+    QString error;
+    EXPECT_FALSE(thread.start(&error));
+    EXPECT_TRUE(error.contains(QStringLiteral("/nonexistent-dir/deeper/h.sqlite")))
+        << error.toStdString();
+    post(thread.writer(), makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("u"), 1)}));
+    EXPECT_TRUE(thread.flush()); // nothing pending
+    qint64 dropped = 0;
+    QMetaObject::invokeMethod(thread.writer(), &HistoryWriter::rowsDropped,
+                              Qt::BlockingQueuedConnection, &dropped);
+    EXPECT_EQ(dropped, 1);
+}
+
+TEST(HistoryWriter, ConcurrentReaderSeesConsistentSnapshotsWhileWriting)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryWriterThread thread(path, 20);
+    ASSERT_TRUE(thread.start());
+
+    // The reader runs on a thread of its own with its own read-only
+    // connection, as `export` or the desktop app would while a recorder runs.
+    std::atomic<bool> stop{false};
+    std::atomic<int> reads{0};
+    std::atomic<int> errors{0};
+    std::atomic<int> torn{0};
+    std::thread reader([&] {
+        HistoryDatabase db;
+        // The writer has created the schema by now (start() blocks on open).
+        if (!db.open(path, HistoryDatabase::Mode::ReadOnly)) {
+            ++errors;
+            return;
+        }
+        while (!stop.load()) {
+            QSqlQuery query(db.database());
+            // Batches are 100 rows: a committed snapshot always holds whole batches.
+            if (!query.exec(QStringLiteral("SELECT count(*) FROM samples")) || !query.next()) {
+                ++errors;
+                continue;
+            }
+            if (query.value(0).toLongLong() % 100 != 0)
+                ++torn;
+            ++reads;
+        }
+    });
+
+    constexpr int Batches = 100;
+    for (int b = 0; b < Batches; ++b) {
+        std::vector<Sample> samples;
+        for (int u = 0; u < 100; ++u)
+            samples.push_back(makeSample(QStringLiteral("m"), QString::number(u), b * 1000 + u));
+        post(thread.writer(), makeBatch(std::move(samples)));
+        if (b % 10 == 0) {
+            ASSERT_TRUE(thread.flush()); // commit in several transactions, not one
+        }
+    }
+    ASSERT_TRUE(thread.flush());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return reads.load() > 10 || errors.load() > 0; }, 10000));
+    stop = true;
+    reader.join();
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(torn.load(), 0);
+    EXPECT_EQ(count(path, QStringLiteral("samples")), Batches * 100);
+}

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/clock.h"
+#include "ingest/ingeststats.h"
+#include "net/socketioclient.h"
+
+#include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMessageBox;
+class QStackedWidget;
+class QTreeView;
+
+namespace mm {
+
+class ConnectionStatusWidget;
+class IngestThread;
+class MeetingFilterProxyModel;
+class MeetingTreeModel;
+
+// The live tree of meetings and users with its filter, toggles and status
+// bar. Thin: it composes the core's model, proxy and ingest thread, binds
+// them to views and forwards the user's commands.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const Clock &clock, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    static QSize defaultSize();
+
+    // Restores geometry and header state and saves them again on close.
+    // Not called for screenshots and tests, which want the defaults.
+    void restoreSettings();
+
+    // Replaces any current connection with one to `config`.
+    void connectToGateway(const SocketIoConfig &config);
+    void disconnectFromGateway();
+    bool isConnectionOpen() const { return m_ingest != nullptr; }
+
+    MeetingTreeModel *model() const { return m_model; }
+    MeetingFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTreeView *treeView() const { return m_tree; }
+    ConnectionStatusWidget *statusWidget() const { return m_status; }
+
+    // Ingest notifications; public so that tests can drive the window
+    // without a network.
+    void onStatsChanged(const mm::IngestStats &stats);
+    void onConnectionStateChanged(mm::ConnectionState state);
+    void onConnectError(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createTree();
+    QWidget *createPlaceholder();
+
+    void onConnectTriggered();
+    void onDisconnectTriggered();
+    void onFilterEdited();
+    void applyFilter();
+    void onOnlyIssuesToggled(bool checked);
+    void onRefreshTick();
+    void onProxyRowsInserted(const QModelIndex &parent, int first, int last);
+    void onExpandAll();
+    void onCollapseAll();
+    void onAbout();
+    void onTotalsChanged();
+
+    void expandMeetingRows(int first, int last);
+    void updateActions();
+    void updatePlaceholder();
+    void saveSettings();
+
+    const Clock &m_clock;
+    MeetingTreeModel *m_model;
+    MeetingFilterProxyModel *m_proxy;
+    QTreeView *m_tree = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLineEdit *m_filter = nullptr;
+    ConnectionStatusWidget *m_status = nullptr;
+    QMessageBox *m_connectErrorBox = nullptr;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_expandAllAction = nullptr;
+    QAction *m_collapseAllAction = nullptr;
+    QAction *m_onlyIssuesAction = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    std::unique_ptr<IngestThread> m_ingest;
+    SocketIoConfig m_lastConfig;
+    // Notifications of a replaced connection may still be queued; each
+    // connection gets a number and stale ones are ignored.
+    quint64 m_session = 0;
+
+    QTimer m_refreshTimer;
+    QTimer m_filterDebounce;
+    // Meetings the admin collapsed by hand stay collapsed across refreshes;
+    // every other meeting is shown expanded.
+    QSet<QString> m_collapsedMeetings;
+    bool m_persistSettings = false;
+};
+
+} // namespace mm
