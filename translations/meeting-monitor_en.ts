@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Main</name>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token file %1 is too large to hold a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live connection quality of the meetings on a P2P meeting platform.
+
+Without a window: meeting-monitor record --help, meeting-monitor export --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in simulated gateway and watch it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the gateway at URL (ws:// or wss://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO namespace of the metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO path on the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the admin token from FILE (default: the MEETING_MONITOR_TOKEN environment variable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE.png, print its path and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait before taking the screenshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use either --demo or --gateway, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-after takes a number of seconds from 0 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the demo gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the screenshot to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mm::ConnectDialog</name>
     <message>
         <source>Connect to a gateway</source>

@@ -85,6 +85,8 @@ void QualityDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     option->features |= QStyleOptionViewItem::HasDecoration;
     const int side = qMax(16, option->fontMetrics.height());
     option->decorationSize = QSize(side, side);
+    // The words sit right next to their icon, whatever the model's alignment.
+    option->displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
     styleInactiveRow(option, index);
 }
 

@@ -59,6 +59,9 @@ bool TreeItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
 void TreeItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // "3 of 4 active" and "Active" read as words, not figures.
+    if (index.column() == int(TreeColumn::Status))
+        option->displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
     styleInactiveRow(option, index);
 }
 

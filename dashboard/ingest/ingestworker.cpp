@@ -15,6 +15,8 @@ IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushI
     : QObject(parent)
     , m_clock(clock)
     , m_client(new SocketIoClient(std::move(config), this))
+    , m_flushTimer(this) // children, so that moveToThread() takes them along
+    , m_statsTimer(this)
     , m_pendingSamples(std::make_shared<SampleBatch>())
     , m_pendingAlerts(std::make_shared<GatewayAlertBatch>())
 {

@@ -153,10 +153,18 @@ const SocketIoConfig &SocketIoClient::config() const
 
 // --- SocketIoClientPrivate ------------------------------------------------
 
+// Parented to the client, and the timers to us, so that moveToThread() on
+// the client (or on its owner) takes the whole state machine along. The
+// unique_ptr still deletes us first, before QObject's child cleanup.
 SocketIoClientPrivate::SocketIoClientPrivate(SocketIoClient *client, SocketIoConfig config)
-    : m_config(std::move(config))
+    : QObject(client)
+    , m_config(std::move(config))
     , q(client)
     , m_nspace(normalizedNamespace(m_config.nspace))
+    , m_openTimer(this)
+    , m_namespaceAckTimer(this)
+    , m_heartbeatTimer(this)
+    , m_retryTimer(this)
 {
     // The namespace is written verbatim before a ',' separator.
     m_nspaceValid = m_nspace.find(',') == std::string::npos;

@@ -20,7 +20,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <atomic>
@@ -436,6 +438,33 @@ TEST_F(MainWindowTest, LabelsThatCanCarryUntrustedTextArePlain)
             continue;
         EXPECT_EQ(label->textFormat(), Qt::PlainText) << qPrintable(label->objectName());
     }
+}
+
+TEST(MainWindowSettingsTest, GeometryAndHeaderStateSurviveARestart)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    // Keep the test away from the user's real settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    const FakeClock clock;
+    {
+        MainWindow window(clock);
+        window.restoreSettings();
+        window.show();
+        window.treeView()->header()->resizeSection(int(TreeColumn::Latency), 177);
+        window.treeView()->sortByColumn(int(TreeColumn::Latency), Qt::DescendingOrder);
+        window.close();
+    }
+    QSettings settings(QStringLiteral("MeetingMonitor"), QStringLiteral("meeting-monitor"));
+    EXPECT_FALSE(settings.value(QStringLiteral("tree/header")).toByteArray().isEmpty());
+    EXPECT_FALSE(settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+
+    MainWindow again(clock);
+    again.restoreSettings();
+    QHeaderView *header = again.treeView()->header();
+    EXPECT_EQ(header->sectionSize(int(TreeColumn::Latency)), 177);
+    EXPECT_EQ(header->sortIndicatorSection(), int(TreeColumn::Latency));
+    EXPECT_EQ(header->sortIndicatorOrder(), Qt::DescendingOrder);
 }
 
 TEST(ConnectDialogTest, ValidatesAndReturnsTheConfig)

@@ -7,6 +7,7 @@
 #include "simulatorserver.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -159,10 +160,13 @@ TEST(Recorder, RecordsFromAGatewayAndCommitsEverythingOnSigterm)
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
         file.write("s3cret-token\n"); // the trailing newline is not part of the token
     }
-    // Stop once the gateway has sent a good number of samples.
+    // Stop once the gateway has sent a good number of samples (or after a
+    // generous deadline, so a broken path fails below instead of hanging).
     QTimer poll;
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     std::function<void()> check = [&] {
-        if (server.samplesSent() >= 300)
+        if (server.samplesSent() >= 300 || sinceStart.hasExpired(60'000))
             ::raise(SIGTERM);
         else
             QTimer::singleShot(100, &poll, check);
@@ -208,7 +212,7 @@ TEST(Recorder, ARefusedTokenEndsWithExitThreeAndTheServersReason)
     ASSERT_TRUE(server.listen());
     QTemporaryDir dir;
     qputenv("MEETING_MONITOR_TOKEN", "wrong");
-    QObject guard; // SIGTERM after a long time: a hang fails instead of blocking ctest
+    // SIGTERM after a long time: a hang fails instead of blocking ctest.
     const Result r = runRecord({QStringLiteral("--gateway"), server.url().toString(), QStringLiteral("--db"),
                                 dir.filePath(QStringLiteral("h.sqlite"))},
                                30000, [] { ::raise(SIGTERM); });

@@ -431,7 +431,7 @@ TEST(MetricsDecoder, SanitizeUntrustedText)
     EXPECT_EQ(sanitizeUntrustedText(u"a\u202Eb\u2066c\uFEFFd", 100), QStringLiteral("abcd"));
     EXPECT_EQ(sanitizeUntrustedText(u"abcdef", 3), QStringLiteral("abc"));
     EXPECT_EQ(sanitizeUntrustedText(u"abc", 0), QString());
-    EXPECT_EQ(sanitizeUntrustedText(QString(400, u' ') + QStringLiteral("name  "), 8), QStringLiteral("name"));
+    EXPECT_EQ(sanitizeUntrustedText(QString(QString(400, u' ') + QStringLiteral("name  ")), 8), QStringLiteral("name"));
     EXPECT_EQ(sanitizeUntrustedText(u"abc   def", 5), QStringLiteral("abc"));
     EXPECT_EQ(sanitizeUntrustedText(u"\u0001\u0002  ", 5), QString());
     // A lone surrogate is dropped.

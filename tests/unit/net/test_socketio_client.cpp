@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -74,8 +75,12 @@ public:
 
     ~TestGateway()
     {
-        for (auto &conn : m_connections)
+        // Accepted sockets are not children of the server: delete them here.
+        for (auto &conn : m_connections) {
             conn->socket->disconnect(&m_server);
+            conn->socket->abort();
+            delete conn->socket;
+        }
     }
 
     QUrl url() const
@@ -176,6 +181,19 @@ json jsonAfterPrefix(const QString &frame, const QString &prefix)
     return json::parse(frame.mid(prefix.size()).toStdString(), nullptr, false);
 }
 
+} // namespace
+
+namespace {
+QStringList *g_logLines = nullptr;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (g_logLines)
+        g_logLines->append(message);
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
 } // namespace
 
 // --- pure helpers -----------------------------------------------------------
@@ -747,18 +765,6 @@ TEST(SocketIoClient, CanBeDestroyedInAnyStateEvenFromItsOwnSignal)
     EXPECT_EQ(gateway.count(), connections); // no reconnection from a dead client
 }
 
-namespace {
-QStringList *g_logLines = nullptr;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (g_logLines)
-        g_logLines->append(message);
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-} // namespace
 
 TEST(SocketIoClient, NeverLogsTheTokenOrSessionIds)
 {
@@ -793,4 +799,42 @@ TEST(SocketIoClient, NeverLogsTheTokenOrSessionIds)
         for (const QString &secret : {Token, EngineSid, NamespaceSid, Pid})
             EXPECT_FALSE(line.contains(secret)) << line.toStdString();
     }
+}
+
+TEST(SocketIoClient, WorksAfterMovingToAnotherThread)
+{
+    // As IngestThread does: built here, moved, then driven from its thread.
+    QStringList lines;
+    g_logLines = &lines;
+    g_previousHandler = qInstallMessageHandler(captureMessage);
+
+    TestGateway gateway;
+    gateway.autoAck = true;
+    QThread thread;
+    auto *client = new SocketIoClient(testConfig(gateway));
+    client->moveToThread(&thread);
+    QObject receiver; // lives here: the connections below are queued
+    int connected = 0;
+    std::vector<QString> events;
+    QObject::connect(client, &SocketIoClient::namespaceConnected, &receiver, [&] { ++connected; });
+    QObject::connect(client, &SocketIoClient::eventReceived, &receiver,
+                     [&](const QString &name, const json &) { events.push_back(name); });
+    thread.start();
+    QMetaObject::invokeMethod(client, [client] { client->open(); }, Qt::QueuedConnection);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return connected == 1; }, WaitMs));
+    gateway.at(0).send(QStringLiteral("42/meeting-metrics,[\"meeting:metrics:update\",{}]"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return events.size() == 1; }, WaitMs));
+    // Reconnection runs on the worker thread's timers too.
+    gateway.at(0).socket->close();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return connected == 2; }, WaitMs));
+
+    QMetaObject::invokeMethod(client, [client] { delete client; }, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+
+    qInstallMessageHandler(g_previousHandler);
+    g_logLines = nullptr;
+    for (const QString &line : lines)
+        EXPECT_FALSE(line.contains(QStringLiteral("thread"), Qt::CaseInsensitive)) << line.toStdString();
 }
