@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev
   qt6-websockets-dev qtkeychain-qt6-dev nlohmann-json3-dev libgtest-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
-  libgl1-mesa-dev libxkbcommon0 fonts-dejavu-core
+  libgl1-mesa-dev libxkbcommon0 fonts-dejavu-core libqt6svg6
   xvfb xauth redis-server
   nodejs npm sqlite3
 )

@@ -1,11 +1,14 @@
 // Meeting Monitor: the desktop application, or a headless command
 // (`record`, `export`) that needs no display.
 #include "app/headlesscommands.h"
+#include "app/runstats.h"
 #include "core/clock.h"
+#include "core/eventlooplagprobe.h"
 #include "core/sample.h"
 #include "demogateway.h"
 #include "fleetsimulator.h"
 #include "mainwindow.h"
+#include "model/meetingtreemodel.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -131,8 +134,16 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot-after"),
         Main::tr("Seconds to wait before taking the screenshot."), Main::tr("SECONDS"),
         QStringLiteral("5"));
+    const QCommandLineOption printStatsOption(
+        QStringLiteral("print-stats"),
+        Main::tr("On exit, print the counters of this run (received, rejected by reason, GUI "
+                 "lag, CPU, memory) as one JSON line starting with \"stats \"."));
+    const QCommandLineOption quitAfterOption(
+        QStringLiteral("quit-after"), Main::tr("Quit after SECONDS (for benchmarks and checks)."),
+        Main::tr("SECONDS"));
     parser.addOptions({demoOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
-                       screenshotOption, screenshotAfterOption});
+                       screenshotOption, screenshotAfterOption, printStatsOption,
+                       quitAfterOption});
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
@@ -162,6 +173,15 @@ int main(int argc, char **argv)
     if (!secondsOk || screenshotAfter < 0 || screenshotAfter > 3600) {
         printError(Main::tr("--screenshot-after takes a number of seconds from 0 to 3600."));
         return UsageError;
+    }
+
+    double quitAfter = -1;
+    if (parser.isSet(quitAfterOption)) {
+        quitAfter = parser.value(quitAfterOption).toDouble(&secondsOk);
+        if (!secondsOk || quitAfter < 0 || quitAfter > 7 * 24 * 3600) {
+            printError(Main::tr("--quit-after takes a number of seconds from 0 to 604800."));
+            return UsageError;
+        }
     }
 
     std::optional<mm::SocketIoConfig> config;
@@ -204,6 +224,13 @@ int main(int argc, char **argv)
 
     const mm::SystemClock clock;
     mm::MainWindow window(clock);
+    // The GUI thread's responsiveness, measured from the start; the first
+    // two seconds (window creation, first layout) are left out.
+    mm::EventLoopLagProbe lagProbe;
+    lagProbe.start();
+    QTimer::singleShot(2000, &lagProbe, &mm::EventLoopLagProbe::reset);
+    if (quitAfter >= 0)
+        QTimer::singleShot(qRound(quitAfter * 1000), &window, [] { QCoreApplication::exit(0); });
     const bool screenshot = parser.isSet(screenshotOption);
     // A screenshot shows the default layout, not this user's saved one.
     if (!screenshot)
@@ -226,5 +253,15 @@ int main(int argc, char **argv)
             QCoreApplication::exit(0);
         });
     }
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    if (parser.isSet(printStatsOption)) {
+        mm::RunStats stats;
+        stats.ingest = window.ingestStats();
+        stats.guiLag = lagProbe.summary();
+        stats.meetings = window.model()->meetingCount();
+        stats.users = window.model()->userCount();
+        std::printf("stats %s\n", mm::formatRunStats(stats).constData());
+        std::fflush(stdout);
+    }
+    return exitCode;
 }

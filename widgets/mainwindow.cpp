@@ -307,6 +307,11 @@ void MainWindow::disconnectFromGateway()
     updatePlaceholder();
 }
 
+IngestStats MainWindow::ingestStats() const
+{
+    return m_ingest ? m_ingest->stats() : IngestStats{};
+}
+
 void MainWindow::onStatsChanged(const IngestStats &stats)
 {
     m_status->setStats(stats);

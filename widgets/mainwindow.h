@@ -43,6 +43,9 @@ public:
     void connectToGateway(const SocketIoConfig &config);
     void disconnectFromGateway();
     bool isConnectionOpen() const { return m_ingest != nullptr; }
+    // The current connection's counters (a brief blocking call into the
+    // ingest thread); empty when not connected.
+    IngestStats ingestStats() const;
 
     MeetingTreeModel *model() const { return m_model; }
     MeetingFilterProxyModel *proxyModel() const { return m_proxy; }

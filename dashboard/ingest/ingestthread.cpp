@@ -36,8 +36,19 @@ void IngestThread::stop()
     if (!m_thread.isRunning())
         return;
     QMetaObject::invokeMethod(m_worker, &IngestWorker::stop, Qt::BlockingQueuedConnection);
+    m_finalStats = stats();
     m_thread.quit();
     m_thread.wait();
+}
+
+IngestStats IngestThread::stats() const
+{
+    if (!m_thread.isRunning())
+        return m_finalStats;
+    IngestStats result;
+    QMetaObject::invokeMethod(
+        m_worker, [this] { return m_worker->stats(); }, Qt::BlockingQueuedConnection, &result);
+    return result;
 }
 
 } // namespace mm

@@ -24,8 +24,13 @@ public:
     // Closes the connection, flushes the last batch and joins the thread.
     void stop();
 
+    // The worker's counters now (a blocking call into its thread), or as
+    // they were when stop() ended it.
+    IngestStats stats() const;
+
 private:
     QThread m_thread;
+    IngestStats m_finalStats;
     IngestWorker *m_worker; // lives in m_thread, deleted there
 };
 

@@ -78,7 +78,10 @@ std::optional<double> numberOf(const json &value)
 class FieldReader
 {
 public:
-    explicit FieldReader(const json &metrics) : m_metrics(metrics) { }
+    explicit FieldReader(const json &metrics)
+        : m_metrics(metrics)
+    {
+    }
 
     int invalid() const { return m_invalid; }
 
@@ -108,8 +111,8 @@ public:
         std::optional<qint64> result;
         if (const auto *s = value->get_ptr<const json::string_t *>();
             s && s->size() <= MaxTimestampStringBytes && !numberOf(*value)) {
-            QDateTime time = QDateTime::fromString(QString::fromUtf8(s->data(), qsizetype(s->size())),
-                                                   Qt::ISODateWithMs);
+            QDateTime time = QDateTime::fromString(
+                QString::fromUtf8(s->data(), qsizetype(s->size())), Qt::ISODateWithMs);
             // An ISO string without an offset is taken as UTC, not as the
             // admin's local time: the browser's toISOString() always sends Z.
             if (time.isValid() && time.timeSpec() == Qt::LocalTime)
@@ -336,9 +339,8 @@ std::optional<Sample> MetricsDecoder::decodeMetrics(const json &payload, qint64 
     return sample;
 }
 
-std::optional<GatewayAlertBatch> MetricsDecoder::decodeAlerts(const json &payload,
-                                                              qint64 receivedMs,
-                                                              RejectReason *why) const
+std::optional<GatewayAlertBatch>
+MetricsDecoder::decodeAlerts(const json &payload, qint64 receivedMs, RejectReason *why) const
 {
     const auto reject = [why](RejectReason reason) -> std::optional<GatewayAlertBatch> {
         if (why)

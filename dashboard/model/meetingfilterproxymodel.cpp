@@ -4,7 +4,8 @@
 
 namespace mm {
 
-MeetingFilterProxyModel::MeetingFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+MeetingFilterProxyModel::MeetingFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(false);
     setSortRole(RawValueRole);
@@ -39,7 +40,7 @@ void MeetingFilterProxyModel::refresh()
 bool MeetingFilterProxyModel::textMatches(const QModelIndex &sourceIndex) const
 {
     return m_filterText.isEmpty()
-            || sourceIndex.data(SearchTextRole).toString().contains(m_filterText, Qt::CaseInsensitive);
+        || sourceIndex.data(SearchTextRole).toString().contains(m_filterText, Qt::CaseInsensitive);
 }
 
 bool MeetingFilterProxyModel::userPasses(const QModelIndex &user, bool meetingMatches) const

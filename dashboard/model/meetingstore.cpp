@@ -39,8 +39,7 @@ Quality levelOfScore(double score)
 // Calls `fn(first, last)` for each run of consecutive rows flagged in
 // `flags`, from the last run to the first, so that earlier rows keep their
 // numbers while later ones are removed.
-template<typename Fn>
-void forEachRunBackwards(const std::vector<char> &flags, Fn fn)
+template<typename Fn> void forEachRunBackwards(const std::vector<char> &flags, Fn fn)
 {
     int last = int(flags.size()) - 1;
     while (last >= 0) {
@@ -59,7 +58,8 @@ void forEachRunBackwards(const std::vector<char> &flags, Fn fn)
 } // namespace
 
 MeetingStore::MeetingStore(const Clock &clock, int historySeconds)
-    : m_clock(clock), m_historySeconds(std::max(1, historySeconds))
+    : m_clock(clock)
+    , m_historySeconds(std::max(1, historySeconds))
 {
 }
 
@@ -281,8 +281,8 @@ void MeetingStore::applyBatch(const SampleBatch &batch, MeetingStoreObserver *ob
         if (!user)
             continue; // cannot happen: pass 1 created every meeting and user
         applySample(*user, sample, nowMs);
-        meeting->changedFirst = meeting->changedFirst < 0 ? user->row
-                                                          : std::min(meeting->changedFirst, user->row);
+        meeting->changedFirst
+            = meeting->changedFirst < 0 ? user->row : std::min(meeting->changedFirst, user->row);
         meeting->changedLast = std::max(meeting->changedLast, user->row);
         touch(meeting);
     }
@@ -344,8 +344,9 @@ void MeetingStore::refreshActivity(MeetingStoreObserver *observer)
         for (const auto &user : meeting.users) {
             if (user->active && nowMs - user->lastSeenMs >= InactiveAfterMs) {
                 user->active = false;
-                meeting.changedFirst
-                        = meeting.changedFirst < 0 ? user->row : std::min(meeting.changedFirst, user->row);
+                meeting.changedFirst = meeting.changedFirst < 0
+                    ? user->row
+                    : std::min(meeting.changedFirst, user->row);
                 meeting.changedLast = std::max(meeting.changedLast, user->row);
                 meeting.touched = true;
             }

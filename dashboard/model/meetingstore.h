@@ -19,20 +19,22 @@ struct MeetingNode;
 struct UserNode
 {
     QString userId;
-    QString username;         // latest non-empty name a client sent (sanitized)
-    Sample latest;            // the newest sample
+    QString username; // latest non-empty name a client sent (sanitized)
+    Sample latest; // the newest sample
     qint64 firstSeenMs = 0;
-    qint64 lastSeenMs = 0;    // receive time of the newest sample
-    bool active = false;      // a sample within the last InactiveAfterMs
+    qint64 lastSeenMs = 0; // receive time of the newest sample
+    bool active = false; // a sample within the last InactiveAfterMs
     SampleHistory history;
     MeetingNode *meeting = nullptr;
-    int row = 0;              // position in meeting->users
+    int row = 0; // position in meeting->users
 
     // The level that counts for aggregates and the issue filter.
     bool hasActiveIssue() const { return active && hasIssue(latest.quality); }
 
     UserNode(QString id, MeetingNode *owner, int historySeconds)
-        : userId(std::move(id)), history(historySeconds), meeting(owner)
+        : userId(std::move(id))
+        , history(historySeconds)
+        , meeting(owner)
     {
     }
 };
@@ -44,35 +46,38 @@ struct MeetingAggregate
 {
     int totalUsers = 0;
     int activeUsers = 0;
-    Metric uploadKbps;         // sum
-    Metric downloadKbps;       // sum
-    Metric avgUploadKbps;      // mean per active user with a value
-    Metric avgDownloadKbps;    // mean per active user with a value
-    Metric latencyMs;          // mean
-    Metric packetLossPct;      // mean
-    Metric jitterMs;           // mean
+    Metric uploadKbps; // sum
+    Metric downloadKbps; // sum
+    Metric avgUploadKbps; // mean per active user with a value
+    Metric avgDownloadKbps; // mean per active user with a value
+    Metric latencyMs; // mean
+    Metric packetLossPct; // mean
+    Metric jitterMs; // mean
     std::optional<double> score; // 0-100: mean of qualityScore over active users with a level
     Quality scoreLevel = Quality::Unknown; // the level nearest to the score
-    int usersWithIssues = 0;   // active users at fair or poor
+    int usersWithIssues = 0; // active users at fair or poor
     qint64 lastSeenMs = 0;
 };
 
 struct MeetingNode
 {
     QString meetingId;
-    QString meetingName;  // latest non-empty name a client sent (sanitized), else empty
-    qint64 startMs = 0;   // first sample seen
+    QString meetingName; // latest non-empty name a client sent (sanitized), else empty
+    qint64 startMs = 0; // first sample seen
     std::vector<std::unique_ptr<UserNode>> users; // row order: arrival order
     QHash<QString, UserNode *> userById;
     MeetingAggregate aggregate;
-    int row = 0;          // position in the store's meeting list
+    int row = 0; // position in the store's meeting list
 
     // Per-operation scratch: the range of user rows changed (-1 = none).
     int changedFirst = -1;
     int changedLast = -1;
     bool touched = false;
 
-    explicit MeetingNode(QString id) : meetingId(std::move(id)) { }
+    explicit MeetingNode(QString id)
+        : meetingId(std::move(id))
+    {
+    }
 };
 
 // Told about every structural and value change, in the order a
@@ -104,8 +109,8 @@ public:
 class MeetingStore final
 {
 public:
-    static constexpr qint64 InactiveAfterMs = 10'000;  // no sample for 10 s: inactive
-    static constexpr qint64 DepartAfterMs = 300'000;   // no sample for 5 min: gone
+    static constexpr qint64 InactiveAfterMs = 10'000; // no sample for 10 s: inactive
+    static constexpr qint64 DepartAfterMs = 300'000; // no sample for 5 min: gone
     static constexpr int DefaultHistorySeconds = 15 * 60;
 
     explicit MeetingStore(const Clock &clock, int historySeconds = DefaultHistorySeconds);

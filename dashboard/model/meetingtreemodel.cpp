@@ -47,7 +47,8 @@ QString emDash()
 } // namespace
 
 MeetingTreeModel::MeetingTreeModel(const Clock &clock, QObject *parent)
-    : QAbstractItemModel(parent), m_store(clock)
+    : QAbstractItemModel(parent)
+    , m_store(clock)
 {
     registerSampleMetaTypes();
     m_activityTimer.setInterval(ActivityIntervalMs);
@@ -163,8 +164,8 @@ QVariant MeetingTreeModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(section == int(TreeColumn::Name)
-                                           ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
-                                           : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+                                       ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
+                                       : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
         return {};
     switch (TreeColumn(section)) {
@@ -220,10 +221,11 @@ QString MeetingTreeModel::meetingText(const MeetingNode &meeting, int column) co
     switch (TreeColumn(column)) {
     case TreeColumn::Name:
         return meeting.meetingName.isEmpty()
-                ? sanitizeUntrustedText(meeting.meetingId, MetricsDecoder::MaxIdLength)
-                : meeting.meetingName;
+            ? sanitizeUntrustedText(meeting.meetingId, MetricsDecoder::MaxIdLength)
+            : meeting.meetingName;
     case TreeColumn::Status:
-        return tr("%1 of %2 active").arg(m_locale.toString(a.activeUsers), m_locale.toString(a.totalUsers));
+        return tr("%1 of %2 active")
+            .arg(m_locale.toString(a.activeUsers), m_locale.toString(a.totalUsers));
     case TreeColumn::Upload:
         return numberText(a.uploadKbps, 0);
     case TreeColumn::Download:
@@ -235,8 +237,9 @@ QString MeetingTreeModel::meetingText(const MeetingNode &meeting, int column) co
     case TreeColumn::Jitter:
         return numberText(a.jitterMs, 0);
     case TreeColumn::Quality:
-        return a.score ? tr("%1 / 100", "meeting quality score").arg(m_locale.toString(qRound(*a.score)))
-                       : emDash();
+        return a.score
+            ? tr("%1 / 100", "meeting quality score").arg(m_locale.toString(qRound(*a.score)))
+            : emDash();
     case TreeColumn::Issues:
         return m_locale.toString(a.usersWithIssues);
     case TreeColumn::Count_:
@@ -251,8 +254,8 @@ QString MeetingTreeModel::userText(const UserNode &user, int column) const
     switch (TreeColumn(column)) {
     case TreeColumn::Name:
         return user.username.isEmpty()
-                ? sanitizeUntrustedText(user.userId, MetricsDecoder::MaxIdLength)
-                : user.username;
+            ? sanitizeUntrustedText(user.userId, MetricsDecoder::MaxIdLength)
+            : user.username;
     case TreeColumn::Status:
         return user.active ? tr("Active") : tr("Inactive");
     case TreeColumn::Upload:
@@ -346,8 +349,8 @@ QVariant MeetingTreeModel::meetingData(const MeetingNode &meeting, int column, i
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(isNumericColumn(column)
-                                           ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
-                                           : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+                                       ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
+                                       : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case RawValueRole:
         return meetingRaw(meeting, column);
     case QualityRole:
@@ -361,8 +364,9 @@ QVariant MeetingTreeModel::meetingData(const MeetingNode &meeting, int column, i
     case HasIssueRole:
         return meeting.aggregate.usersWithIssues > 0;
     case SearchTextRole:
-        return meeting.meetingName.isEmpty() ? meeting.meetingId
-                                             : meeting.meetingId + QLatin1Char('\n') + meeting.meetingName;
+        return meeting.meetingName.isEmpty()
+            ? meeting.meetingId
+            : meeting.meetingId + QLatin1Char('\n') + meeting.meetingName;
     case LastSeenRole:
         return meeting.aggregate.lastSeenMs;
     default:
@@ -383,8 +387,8 @@ QVariant MeetingTreeModel::userData(const UserNode &user, int column, int role) 
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(isNumericColumn(column)
-                                           ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
-                                           : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+                                       ? Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter)
+                                       : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case RawValueRole:
         return userRaw(user, column);
     case QualityRole:

@@ -22,7 +22,10 @@ qint64 floorSecond(qint64 ms)
 
 } // namespace
 
-SampleHistory::SampleHistory(int capacitySeconds) : m_capacity(std::max(1, capacitySeconds)) { }
+SampleHistory::SampleHistory(int capacitySeconds)
+    : m_capacity(std::max(1, capacitySeconds))
+{
+}
 
 void SampleHistory::grow()
 {
@@ -68,7 +71,8 @@ void SampleHistory::record(const Sample &sample, qint64 timeMs)
         m_head = 0;
     }
     // 32-bit offsets cover 68 years; saturate rather than wrap.
-    const qint64 offset = std::min<qint64>(second - m_baseSecond, std::numeric_limits<qint32>::max());
+    const qint64 offset
+        = std::min<qint64>(second - m_baseSecond, std::numeric_limits<qint32>::max());
     int slot;
     if (m_size < m_allocated) {
         slot = physical(m_size);

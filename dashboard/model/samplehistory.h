@@ -17,8 +17,8 @@ class SampleHistory final
 public:
     enum class Field : quint8 { Upload, Download, Latency, PacketLoss, Jitter, Count_ };
     static constexpr int FieldCount = int(Field::Count_);
-    static constexpr int BytesPerSample = FieldCount * int(sizeof(float)) + int(sizeof(quint8))
-            + int(sizeof(qint32));
+    static constexpr int BytesPerSample
+        = FieldCount * int(sizeof(float)) + int(sizeof(quint8)) + int(sizeof(qint32));
 
     explicit SampleHistory(int capacitySeconds);
     SampleHistory(SampleHistory &&) noexcept = default;

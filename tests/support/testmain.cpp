@@ -15,6 +15,12 @@ int main(int argc, char **argv)
 {
     // Keep tests away from the user's real settings and data.
     QStandardPaths::setTestModeEnabled(true);
+#ifdef MM_TEST_GUI
+    // Test discovery runs the binary at build time, without CTest's
+    // QT_QPA_PLATFORM; widget tests always run offscreen, never on a desktop.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+#endif
     TestApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

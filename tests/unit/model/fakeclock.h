@@ -8,7 +8,10 @@ namespace mm::test {
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(qint64 startMs = 1'700'000'000'000) : m_nowMs(startMs) { }
+    explicit FakeClock(qint64 startMs = 1'700'000'000'000)
+        : m_nowMs(startMs)
+    {
+    }
     qint64 nowMs() const override { return m_nowMs; }
     void advance(qint64 ms) { m_nowMs += ms; }
     void set(qint64 ms) { m_nowMs = ms; }

@@ -72,7 +72,10 @@ class RandomFleet final
 {
 public:
     RandomFleet(quint32 seed, FakeClock &clock, int meetings, int usersPerMeeting)
-        : m_rng(seed), m_clock(clock), m_meetings(meetings), m_users(usersPerMeeting)
+        : m_rng(seed)
+        , m_clock(clock)
+        , m_meetings(meetings)
+        , m_users(usersPerMeeting)
     {
     }
 

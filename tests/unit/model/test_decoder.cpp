@@ -39,7 +39,7 @@ Decoded decode(const json &payload)
 // A payload with the given metrics object and the usual ids.
 json withMetrics(json metrics)
 {
-    return json{{"meetingId", "m1"}, {"userId", "u1"}, {"metrics", std::move(metrics)}};
+    return json {{"meetingId", "m1"}, {"userId", "u1"}, {"metrics", std::move(metrics)}};
 }
 
 Decoded decodeMetricsOnly(json metrics)
@@ -91,7 +91,7 @@ TEST(MetricsDecoder, UserMetricsShape)
 TEST(MetricsDecoder, MeetingRoomShapeLeavesPacketLossUnknown)
 {
     const Decoded d = decodeMetricsOnly(json::parse(
-            R"({"uploadBitrate": 800, "downloadBitrate": 1600, "latency": 250,
+        R"({"uploadBitrate": 800, "downloadBitrate": 1600, "latency": 250,
                 "quality": "fair", "timestamp": 1714557600000})"));
     ASSERT_TRUE(d.sample);
     EXPECT_EQ(d.sample->uploadKbps, 800.0);
@@ -117,7 +117,7 @@ TEST(MetricsDecoder, MeetingRoomShapeWithoutQualityIsUnknownNotDerived)
 TEST(MetricsDecoder, UserMetricsFieldsWinOverMeetingRoomFields)
 {
     const Decoded d = decodeMetricsOnly(json::parse(
-            R"({"totalUpload": 100, "uploadBitrate": 999, "avgLatency": 20, "latency": 999,
+        R"({"totalUpload": 100, "uploadBitrate": 999, "avgLatency": 20, "latency": 999,
                 "connectionQuality": "poor", "quality": "excellent"})"));
     ASSERT_TRUE(d.sample);
     EXPECT_EQ(d.sample->uploadKbps, 100.0);
@@ -128,7 +128,7 @@ TEST(MetricsDecoder, UserMetricsFieldsWinOverMeetingRoomFields)
 TEST(MetricsDecoder, InvalidUserMetricsFieldFallsBackToMeetingRoomField)
 {
     const Decoded d = decodeMetricsOnly(json::parse(
-            R"({"totalUpload": null, "uploadBitrate": 300, "connectionQuality": "great",
+        R"({"totalUpload": null, "uploadBitrate": 300, "connectionQuality": "great",
                 "quality": "good"})"));
     ASSERT_TRUE(d.sample);
     EXPECT_EQ(d.sample->uploadKbps, 300.0);
@@ -144,14 +144,16 @@ TEST(MetricsDecoder, NumericStrings)
         std::optional<double> expected;
     };
     const std::vector<Case> cases = {
-        {"12.5", 12.5},  {" 12 ", 12.0},   {"\t7\n", 7.0},  {"1e3", 1000.0}, {"0", 0.0},
-        {"-0", 0.0},     {"12abc", {}},    {"", {}},        {"   ", {}},     {"0x10", {}},
-        {"1,5", {}},     {"12 5", {}},     {"NaN", {}},     {"nan", {}},     {"Infinity", {}},
-        {"inf", {}},     {"-inf", {}},     {"1e400", {}},   {"-5", {}},      {"abc", {}},
-        {std::string(100, '1'), {}},
+        {"12.5", 12.5},  {" 12 ", 12.0}, {"\t7\n", 7.0},
+        {"1e3", 1000.0}, {"0", 0.0},     {"-0", 0.0},
+        {"12abc", {}},   {"", {}},       {"   ", {}},
+        {"0x10", {}},    {"1,5", {}},    {"12 5", {}},
+        {"NaN", {}},     {"nan", {}},    {"Infinity", {}},
+        {"inf", {}},     {"-inf", {}},   {"1e400", {}},
+        {"-5", {}},      {"abc", {}},    {std::string(100, '1'), {}},
     };
     for (const Case &c : cases) {
-        const Decoded d = decodeMetricsOnly(json{{"avgLatency", c.value}});
+        const Decoded d = decodeMetricsOnly(json {{"avgLatency", c.value}});
         ASSERT_TRUE(d.sample) << c.value.dump();
         EXPECT_EQ(d.sample->latencyMs, c.expected) << c.value.dump();
         EXPECT_EQ(d.invalid, c.expected ? 0 : 1) << c.value.dump();
@@ -162,7 +164,7 @@ TEST(MetricsDecoder, NonNumbersAreUnknownAndCounted)
 {
     for (const json &value : {json(nullptr), json(true), json(false), json::object(),
                               json::array({1}), json::array()}) {
-        const Decoded d = decodeMetricsOnly(json{{"totalDownload", value}});
+        const Decoded d = decodeMetricsOnly(json {{"totalDownload", value}});
         ASSERT_TRUE(d.sample) << value.dump();
         EXPECT_FALSE(d.sample->downloadKbps.has_value()) << value.dump();
         EXPECT_EQ(d.invalid, 1) << value.dump();
@@ -192,27 +194,36 @@ TEST(MetricsDecoder, RangesAreInclusiveAndBounded)
         bool valid;
     };
     const std::vector<Case> cases = {
-        {"avgLatency", 0, true},          {"avgLatency", 60000, true},
-        {"avgLatency", 60000.5, false},   {"avgLatency", 1e9, false},
-        {"avgLatency", -1, false},        {"minLatency", 60001, false},
-        {"maxLatency", 60000, true},      {"jitter", 60000, true},
-        {"jitter", 60001, false},         {"jitter", -0.1, false},
-        {"packetLossRate", 100, true},    {"packetLossRate", 100.01, false},
-        {"packetLossRate", -0.5, false},  {"totalUpload", 10'000'000, true},
-        {"totalUpload", 10'000'001, false}, {"totalDownload", 1e12, false},
-        {"uploadBitrate", -3, false},     {"latency", 60000, true},
+        {"avgLatency", 0, true},
+        {"avgLatency", 60000, true},
+        {"avgLatency", 60000.5, false},
+        {"avgLatency", 1e9, false},
+        {"avgLatency", -1, false},
+        {"minLatency", 60001, false},
+        {"maxLatency", 60000, true},
+        {"jitter", 60000, true},
+        {"jitter", 60001, false},
+        {"jitter", -0.1, false},
+        {"packetLossRate", 100, true},
+        {"packetLossRate", 100.01, false},
+        {"packetLossRate", -0.5, false},
+        {"totalUpload", 10'000'000, true},
+        {"totalUpload", 10'000'001, false},
+        {"totalDownload", 1e12, false},
+        {"uploadBitrate", -3, false},
+        {"latency", 60000, true},
     };
     for (const Case &c : cases) {
-        const Decoded d = decodeMetricsOnly(json{{c.field, c.value}});
+        const Decoded d = decodeMetricsOnly(json {{c.field, c.value}});
         ASSERT_TRUE(d.sample) << c.field;
         const Sample &s = *d.sample;
         const std::string f = c.field;
         const Metric got = f == "avgLatency" || f == "latency" ? s.latencyMs
-                : f == "minLatency"                            ? s.minLatencyMs
-                : f == "maxLatency"                            ? s.maxLatencyMs
-                : f == "jitter"                                ? s.jitterMs
-                : f == "packetLossRate"                        ? s.packetLossPct
-                : f == "totalDownload"                         ? s.downloadKbps
+            : f == "minLatency"                                ? s.minLatencyMs
+            : f == "maxLatency"                                ? s.maxLatencyMs
+            : f == "jitter"                                    ? s.jitterMs
+            : f == "packetLossRate"                            ? s.packetLossPct
+            : f == "totalDownload"                             ? s.downloadKbps
                                                                : s.uploadKbps;
         EXPECT_EQ(got.has_value(), c.valid) << c.field << " = " << c.value;
         if (c.valid) {
@@ -225,7 +236,7 @@ TEST(MetricsDecoder, RangesAreInclusiveAndBounded)
 TEST(MetricsDecoder, LargeIntegersAndUnsigned)
 {
     const Decoded d = decodeMetricsOnly(
-            json::parse(R"({"totalUpload": 18446744073709551615, "totalDownload": 9999999})"));
+        json::parse(R"({"totalUpload": 18446744073709551615, "totalDownload": 9999999})"));
     ASSERT_TRUE(d.sample);
     EXPECT_FALSE(d.sample->uploadKbps.has_value());
     EXPECT_EQ(d.sample->downloadKbps, 9999999.0);
@@ -237,43 +248,45 @@ TEST(MetricsDecoder, IdLengthLimits)
     const std::string max(128, 'm');
     const std::string over(129, 'm');
     MetricsDecoder decoder;
-    RejectReason why{};
+    RejectReason why {};
 
-    auto ok = decoder.decodeMetrics(json{{"meetingId", max}, {"userId", max}, {"metrics", json::object()}},
-                                    Now, &why);
+    auto ok = decoder.decodeMetrics(
+        json {{"meetingId", max}, {"userId", max}, {"metrics", json::object()}}, Now, &why);
     ASSERT_TRUE(ok);
     EXPECT_EQ(ok->meetingId.size(), 128);
 
     EXPECT_FALSE(decoder.decodeMetrics(
-            json{{"meetingId", over}, {"userId", "u"}, {"metrics", json::object()}}, Now, &why));
+        json {{"meetingId", over}, {"userId", "u"}, {"metrics", json::object()}}, Now, &why));
     EXPECT_EQ(why, RejectReason::BadMeetingId);
     EXPECT_FALSE(decoder.decodeMetrics(
-            json{{"meetingId", "m"}, {"userId", over}, {"metrics", json::object()}}, Now, &why));
+        json {{"meetingId", "m"}, {"userId", over}, {"metrics", json::object()}}, Now, &why));
     EXPECT_EQ(why, RejectReason::BadUserId);
 }
 
 TEST(MetricsDecoder, IdLengthCountsUtf16Units)
 {
     MetricsDecoder decoder;
-    RejectReason why{};
+    RejectReason why {};
     // 128 two-byte UTF-8 characters: 256 bytes but 128 QChars.
     const std::string accented = repeat("\xC3\xA9", 128);
-    auto s = decoder.decodeMetrics(json{{"meetingId", accented}, {"userId", "u"}, {"metrics", json::object()}},
-                                   Now, &why);
+    auto s = decoder.decodeMetrics(
+        json {{"meetingId", accented}, {"userId", "u"}, {"metrics", json::object()}}, Now, &why);
     ASSERT_TRUE(s);
     EXPECT_EQ(s->meetingId, QString(128, QChar(0xE9)));
     // 64 emoji are 128 UTF-16 units (surrogate pairs): accepted; 65 are not.
     const std::string emoji = "\xF0\x9F\x98\x80";
     EXPECT_TRUE(decoder.decodeMetrics(
-            json{{"meetingId", repeat(emoji, 64)}, {"userId", "u"}, {"metrics", json::object()}}, Now));
+        json {{"meetingId", repeat(emoji, 64)}, {"userId", "u"}, {"metrics", json::object()}},
+        Now));
     EXPECT_FALSE(decoder.decodeMetrics(
-            json{{"meetingId", repeat(emoji, 65)}, {"userId", "u"}, {"metrics", json::object()}}, Now,
-            &why));
+        json {{"meetingId", repeat(emoji, 65)}, {"userId", "u"}, {"metrics", json::object()}}, Now,
+        &why));
     EXPECT_EQ(why, RejectReason::BadMeetingId);
     // A huge id is rejected without being trusted for its length.
-    EXPECT_FALSE(decoder.decodeMetrics(
-            json{{"meetingId", "m"}, {"userId", std::string(1 << 20, 'u')}, {"metrics", json::object()}},
-            Now, &why));
+    EXPECT_FALSE(decoder.decodeMetrics(json {{"meetingId", "m"},
+                                             {"userId", std::string(1 << 20, 'u')},
+                                             {"metrics", json::object()}},
+                                       Now, &why));
     EXPECT_EQ(why, RejectReason::BadUserId);
 }
 
@@ -287,15 +300,16 @@ TEST(MetricsDecoder, BadIdsRejectTheSample)
     };
     const json m = json::object();
     const std::vector<Case> cases = {
-        {json{{"meetingId", ""}, {"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", 5}, {"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", json::array({"m"})}, {"userId", "u"}, {"metrics", m}},
+        {json {{"meetingId", ""}, {"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", 5}, {"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", json::array({"m"})}, {"userId", "u"}, {"metrics", m}},
          RejectReason::BadMeetingId},
-        {json{{"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", nullptr}, {"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", "m"}, {"userId", ""}, {"metrics", m}}, RejectReason::BadUserId},
-        {json{{"meetingId", "m"}, {"userId", true}, {"metrics", m}}, RejectReason::BadUserId},
-        {json{{"meetingId", "m"}, {"metrics", m}}, RejectReason::BadUserId},
+        {json {{"userId", "u"}, {"metrics", m}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", nullptr}, {"userId", "u"}, {"metrics", m}},
+         RejectReason::BadMeetingId},
+        {json {{"meetingId", "m"}, {"userId", ""}, {"metrics", m}}, RejectReason::BadUserId},
+        {json {{"meetingId", "m"}, {"userId", true}, {"metrics", m}}, RejectReason::BadUserId},
+        {json {{"meetingId", "m"}, {"metrics", m}}, RejectReason::BadUserId},
     };
     for (const Case &c : cases) {
         RejectReason why = RejectReason::Count_;
@@ -307,29 +321,31 @@ TEST(MetricsDecoder, BadIdsRejectTheSample)
 TEST(MetricsDecoder, IdsInsideMetricsAndTopLevelPrecedence)
 {
     MetricsDecoder decoder;
-    RejectReason why{};
+    RejectReason why {};
     // Only inside `metrics`.
-    auto s = decoder.decodeMetrics(json::parse(R"({"metrics": {"meetingId": "in-m", "userId": "in-u"}})"),
-                                   Now, &why);
+    auto s = decoder.decodeMetrics(
+        json::parse(R"({"metrics": {"meetingId": "in-m", "userId": "in-u"}})"), Now, &why);
     ASSERT_TRUE(s);
     EXPECT_EQ(s->meetingId, QStringLiteral("in-m"));
     EXPECT_EQ(s->userId, QStringLiteral("in-u"));
     // Both: the top level wins.
-    s = decoder.decodeMetrics(json::parse(
+    s = decoder.decodeMetrics(
+        json::parse(
             R"({"meetingId": "top-m", "userId": "top-u", "metrics": {"meetingId": "in-m", "userId": "in-u"}})"),
-                              Now, &why);
+        Now, &why);
     ASSERT_TRUE(s);
     EXPECT_EQ(s->meetingId, QStringLiteral("top-m"));
     EXPECT_EQ(s->userId, QStringLiteral("top-u"));
     // A null top-level id counts as absent.
-    s = decoder.decodeMetrics(json::parse(
-            R"({"meetingId": null, "userId": "top-u", "metrics": {"meetingId": "in-m"}})"), Now, &why);
+    s = decoder.decodeMetrics(
+        json::parse(R"({"meetingId": null, "userId": "top-u", "metrics": {"meetingId": "in-m"}})"),
+        Now, &why);
     ASSERT_TRUE(s);
     EXPECT_EQ(s->meetingId, QStringLiteral("in-m"));
     // A present but invalid top-level id wins too, and rejects.
     EXPECT_FALSE(decoder.decodeMetrics(
-            json::parse(R"({"meetingId": "", "userId": "u", "metrics": {"meetingId": "in-m"}})"), Now,
-            &why));
+        json::parse(R"({"meetingId": "", "userId": "u", "metrics": {"meetingId": "in-m"}})"), Now,
+        &why));
     EXPECT_EQ(why, RejectReason::BadMeetingId);
 }
 
@@ -359,15 +375,14 @@ TEST(MetricsDecoder, QualityDerivationAtThresholds)
         Quality expected;
     };
     const std::vector<Case> cases = {
-        {0, 0, Quality::Excellent},     {99.9, 0.99, Quality::Excellent},
-        {100, 0, Quality::Good},        {0, 1, Quality::Good},
-        {199.9, 2.99, Quality::Good},   {200, 0, Quality::Fair},
-        {0, 3, Quality::Fair},          {399.9, 4.99, Quality::Fair},
-        {400, 0, Quality::Poor},        {0, 5, Quality::Poor},
-        {60000, 100, Quality::Poor},    {50, 4, Quality::Fair},
+        {0, 0, Quality::Excellent}, {99.9, 0.99, Quality::Excellent}, {100, 0, Quality::Good},
+        {0, 1, Quality::Good},      {199.9, 2.99, Quality::Good},     {200, 0, Quality::Fair},
+        {0, 3, Quality::Fair},      {399.9, 4.99, Quality::Fair},     {400, 0, Quality::Poor},
+        {0, 5, Quality::Poor},      {60000, 100, Quality::Poor},      {50, 4, Quality::Fair},
     };
     for (const Case &c : cases) {
-        const Decoded d = decodeMetricsOnly(json{{"avgLatency", c.latency}, {"packetLossRate", c.loss}});
+        const Decoded d
+            = decodeMetricsOnly(json {{"avgLatency", c.latency}, {"packetLossRate", c.loss}});
         ASSERT_TRUE(d.sample);
         EXPECT_EQ(d.sample->quality, c.expected) << c.latency << " ms, " << c.loss << " %";
         EXPECT_TRUE(d.sample->qualityDerived);
@@ -376,23 +391,23 @@ TEST(MetricsDecoder, QualityDerivationAtThresholds)
 
 TEST(MetricsDecoder, ReportedQualityMustBeExactLowerCase)
 {
-    for (const json &level : {json("Excellent"), json("GOOD"), json(" good"), json("bad"), json(3),
-                              json(nullptr)}) {
+    for (const json &level :
+         {json("Excellent"), json("GOOD"), json(" good"), json("bad"), json(3), json(nullptr)}) {
         const Decoded d = decodeMetricsOnly(
-                json{{"connectionQuality", level}, {"avgLatency", 250}, {"packetLossRate", 0}});
+            json {{"connectionQuality", level}, {"avgLatency", 250}, {"packetLossRate", 0}});
         ASSERT_TRUE(d.sample);
         EXPECT_EQ(d.sample->quality, Quality::Fair) << level.dump(); // derived instead
         EXPECT_TRUE(d.sample->qualityDerived);
         EXPECT_EQ(d.invalid, 1) << level.dump();
     }
     for (const char *level : {"excellent", "good", "fair", "poor"}) {
-        const Decoded d = decodeMetricsOnly(json{{"connectionQuality", level}});
+        const Decoded d = decodeMetricsOnly(json {{"connectionQuality", level}});
         ASSERT_TRUE(d.sample);
         EXPECT_EQ(qualityName(d.sample->quality), QString::fromLatin1(level));
         EXPECT_FALSE(d.sample->qualityDerived);
     }
     // Invalid level and missing loss: nothing to derive from.
-    const Decoded d = decodeMetricsOnly(json{{"connectionQuality", "great"}, {"avgLatency", 20}});
+    const Decoded d = decodeMetricsOnly(json {{"connectionQuality", "great"}, {"avgLatency", 20}});
     ASSERT_TRUE(d.sample);
     EXPECT_EQ(d.sample->quality, Quality::Unknown);
     EXPECT_FALSE(d.sample->qualityDerived);
@@ -402,25 +417,26 @@ TEST(MetricsDecoder, NamesAreSanitizedAndBounded)
 {
     // C0 controls, DEL, a C1 control, a bidi override (Cf), a zero-width
     // joiner (Cf), a line separator; the emoji (a surrogate pair) stays.
-    const std::string raw = "  Al\x01i\nce\x7F\xC2\x85 \xE2\x80\xAEgnp.exe\xE2\x80\x8D \xE2\x80\xA8\xF0\x9F\x98\x80 ";
-    const Decoded d = decodeMetricsOnly(json{{"username", raw}, {"meetingName", "<b>Board</b>"}});
+    const std::string raw
+        = "  Al\x01i\nce\x7F\xC2\x85 \xE2\x80\xAEgnp.exe\xE2\x80\x8D \xE2\x80\xA8\xF0\x9F\x98\x80 ";
+    const Decoded d = decodeMetricsOnly(json {{"username", raw}, {"meetingName", "<b>Board</b>"}});
     ASSERT_TRUE(d.sample);
     EXPECT_EQ(d.sample->username, QString::fromUtf8("Alice gnp.exe \xF0\x9F\x98\x80"));
     // Markup is kept as plain text (views never render it as rich text).
     EXPECT_EQ(d.sample->meetingName, QStringLiteral("<b>Board</b>"));
 
-    const Decoded longName = decodeMetricsOnly(json{{"username", std::string(1 << 20, 'x')}});
+    const Decoded longName = decodeMetricsOnly(json {{"username", std::string(1 << 20, 'x')}});
     ASSERT_TRUE(longName.sample);
     EXPECT_EQ(longName.sample->username.size(), MetricsDecoder::MaxNameLength);
 
     // Truncation never leaves half a surrogate pair.
     const std::string emojiName = "a" + repeat("\xF0\x9F\x98\x80", 200);
-    const Decoded emoji = decodeMetricsOnly(json{{"username", emojiName}});
+    const Decoded emoji = decodeMetricsOnly(json {{"username", emojiName}});
     ASSERT_TRUE(emoji.sample);
     EXPECT_EQ(emoji.sample->username.size(), MetricsDecoder::MaxNameLength - 1);
     EXPECT_FALSE(emoji.sample->username.back().isHighSurrogate());
 
-    const Decoded notString = decodeMetricsOnly(json{{"username", 42}, {"meetingName", nullptr}});
+    const Decoded notString = decodeMetricsOnly(json {{"username", 42}, {"meetingName", nullptr}});
     ASSERT_TRUE(notString.sample);
     EXPECT_TRUE(notString.sample->username.isEmpty());
     EXPECT_EQ(notString.invalid, 1); // the number; null is as good as missing
@@ -431,14 +447,16 @@ TEST(MetricsDecoder, SanitizeUntrustedText)
     EXPECT_EQ(sanitizeUntrustedText(u"a\u202Eb\u2066c\uFEFFd", 100), QStringLiteral("abcd"));
     EXPECT_EQ(sanitizeUntrustedText(u"abcdef", 3), QStringLiteral("abc"));
     EXPECT_EQ(sanitizeUntrustedText(u"abc", 0), QString());
-    EXPECT_EQ(sanitizeUntrustedText(QString(QString(400, u' ') + QStringLiteral("name  ")), 8), QStringLiteral("name"));
+    EXPECT_EQ(sanitizeUntrustedText(QString(QString(400, u' ') + QStringLiteral("name  ")), 8),
+              QStringLiteral("name"));
     EXPECT_EQ(sanitizeUntrustedText(u"abc   def", 5), QStringLiteral("abc"));
     EXPECT_EQ(sanitizeUntrustedText(u"\u0001\u0002  ", 5), QString());
     // A lone surrogate is dropped.
     const QChar lone[] = {QChar(u'x'), QChar(0xD800), QChar(u'y')};
     EXPECT_EQ(sanitizeUntrustedText(QStringView(lone, 3), 10), QStringLiteral("xy"));
     // Tags block (U+E0001, a supplementary Cf character) is dropped too.
-    EXPECT_EQ(sanitizeUntrustedText(QString::fromUtf8("a\xF3\xA0\x80\x81z"), 10), QStringLiteral("az"));
+    EXPECT_EQ(sanitizeUntrustedText(QString::fromUtf8("a\xF3\xA0\x80\x81z"), 10),
+              QStringLiteral("az"));
 }
 
 TEST(MetricsDecoder, Timestamps)
@@ -448,7 +466,8 @@ TEST(MetricsDecoder, Timestamps)
         json value;
         std::optional<qint64> expected;
     };
-    const qint64 isoMs = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 678), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 isoMs
+        = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 678), Qt::UTC).toMSecsSinceEpoch();
     const std::vector<Case> cases = {
         {1714557600000, 1714557600000},
         {"1714557600000", 1714557600000},
@@ -465,7 +484,7 @@ TEST(MetricsDecoder, Timestamps)
         {std::string(500, '2'), {}},
     };
     for (const Case &c : cases) {
-        const Decoded d = decodeMetricsOnly(json{{"timestamp", c.value}});
+        const Decoded d = decodeMetricsOnly(json {{"timestamp", c.value}});
         ASSERT_TRUE(d.sample) << c.value.dump();
         EXPECT_EQ(d.sample->clientTimeMs, c.expected) << c.value.dump();
         EXPECT_EQ(d.invalid, c.expected ? 0 : 1) << c.value.dump();
@@ -477,7 +496,7 @@ TEST(MetricsDecoder, Timestamps)
 TEST(MetricsDecoder, Alerts)
 {
     MetricsDecoder decoder;
-    RejectReason why{};
+    RejectReason why {};
     const json payload = json::parse(R"({"meetingId": "m1", "userId": "u1", "alerts": [
         {"type": "high-latency", "severity": "warning", "message": "Latency 350ms"},
         "not an object", 5, null,
@@ -505,21 +524,21 @@ TEST(MetricsDecoder, AlertEnvelopes)
         json payload;
         std::optional<RejectReason> why; // nullopt: accepted
     };
-    const json list = json::array({json{{"type", "packet-loss"}}});
+    const json list = json::array({json {{"type", "packet-loss"}}});
     const std::vector<Case> cases = {
-        {json{{"meetingId", "m"}, {"alerts", list}}, std::nullopt},
-        {json{{"meetingId", "m"}, {"userId", ""}, {"alerts", list}}, std::nullopt},
-        {json{{"meetingId", "m"}, {"userId", nullptr}, {"alerts", list}}, std::nullopt},
-        {json{{"meetingId", "m"}, {"userId", "u"}, {"alerts", json::array()}}, std::nullopt},
-        {json{{"userId", "u"}, {"alerts", list}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", ""}, {"alerts", list}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", std::string(129, 'm')}, {"alerts", list}}, RejectReason::BadMeetingId},
-        {json{{"meetingId", "m"}, {"userId", std::string(129, 'u')}, {"alerts", list}},
+        {json {{"meetingId", "m"}, {"alerts", list}}, std::nullopt},
+        {json {{"meetingId", "m"}, {"userId", ""}, {"alerts", list}}, std::nullopt},
+        {json {{"meetingId", "m"}, {"userId", nullptr}, {"alerts", list}}, std::nullopt},
+        {json {{"meetingId", "m"}, {"userId", "u"}, {"alerts", json::array()}}, std::nullopt},
+        {json {{"userId", "u"}, {"alerts", list}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", ""}, {"alerts", list}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", std::string(129, 'm')}, {"alerts", list}}, RejectReason::BadMeetingId},
+        {json {{"meetingId", "m"}, {"userId", std::string(129, 'u')}, {"alerts", list}},
          RejectReason::BadUserId},
-        {json{{"meetingId", "m"}, {"userId", 12}, {"alerts", list}}, RejectReason::BadUserId},
-        {json{{"meetingId", "m"}}, RejectReason::BadAlertList},
-        {json{{"meetingId", "m"}, {"alerts", json::object()}}, RejectReason::BadAlertList},
-        {json{{"meetingId", "m"}, {"alerts", "high-latency"}}, RejectReason::BadAlertList},
+        {json {{"meetingId", "m"}, {"userId", 12}, {"alerts", list}}, RejectReason::BadUserId},
+        {json {{"meetingId", "m"}}, RejectReason::BadAlertList},
+        {json {{"meetingId", "m"}, {"alerts", json::object()}}, RejectReason::BadAlertList},
+        {json {{"meetingId", "m"}, {"alerts", "high-latency"}}, RejectReason::BadAlertList},
         {json::array(), RejectReason::NotAnObject},
         {json("m"), RejectReason::NotAnObject},
     };
@@ -538,8 +557,8 @@ TEST(MetricsDecoder, AlertListAndMessagesAreBounded)
     MetricsDecoder decoder;
     json list = json::array();
     for (int i = 0; i < 10'000; ++i)
-        list.push_back(json{{"type", "packet-loss"}, {"message", std::string(5000, 'x')}});
-    const auto alerts = decoder.decodeAlerts(json{{"meetingId", "m"}, {"alerts", list}}, Now);
+        list.push_back(json {{"type", "packet-loss"}, {"message", std::string(5000, 'x')}});
+    const auto alerts = decoder.decodeAlerts(json {{"meetingId", "m"}, {"alerts", list}}, Now);
     ASSERT_TRUE(alerts);
     EXPECT_EQ(int(alerts->size()), MetricsDecoder::MaxAlertsPerPayload);
     EXPECT_EQ(alerts->front().message.size(), MetricsDecoder::MaxMessageLength);
@@ -558,16 +577,18 @@ TEST(MetricsDecoder, RejectReasonNamesAndCounters)
     EXPECT_FALSE(names.contains(QStringLiteral("unknown")));
     const int n = int(RejectReason::Count_);
     EXPECT_EQ(counters.total(), quint64(n * (n + 1) / 2));
-    EXPECT_EQ(counters.byReason[size_t(RejectReason::BadUserId)], quint64(int(RejectReason::BadUserId) + 1));
+    EXPECT_EQ(counters.byReason[size_t(RejectReason::BadUserId)],
+              quint64(int(RejectReason::BadUserId) + 1));
 }
 
 // Random JSON of random shapes: the decoder must neither crash nor throw, and
 // whatever it accepts must satisfy the invariants.
 json randomValue(QRandomGenerator &rng, int depth)
 {
-    static const char *const keys[] = {"meetingId", "userId", "metrics", "totalUpload", "avgLatency",
-                                       "packetLossRate", "jitter", "quality", "connectionQuality",
-                                       "timestamp", "username", "uploadBitrate", "latency", "alerts"};
+    static const char *const keys[] = {
+        "meetingId", "userId",  "metrics",           "totalUpload", "avgLatency", "packetLossRate",
+        "jitter",    "quality", "connectionQuality", "timestamp",   "username",   "uploadBitrate",
+        "latency",   "alerts"};
     switch (rng.bounded(depth > 3 ? 7 : 9)) {
     case 0:
         return nullptr;
@@ -580,8 +601,8 @@ json randomValue(QRandomGenerator &rng, int depth)
     case 4:
         return std::to_string(rng.bounded(-50, 70000));
     case 5: {
-        static const char *const strings[] = {"", "m1", "u1", "good", "NaN", "1e9", " 5 ",
-                                              "\xE2\x80\xAE", "2024-01-01T00:00:00Z"};
+        static const char *const strings[]
+            = {"", "m1", "u1", "good", "NaN", "1e9", " 5 ", "\xE2\x80\xAE", "2024-01-01T00:00:00Z"};
         return strings[rng.bounded(int(std::size(strings)))];
     }
     case 6:
@@ -612,11 +633,12 @@ TEST(MetricsDecoder, RandomInputNeverBreaksInvariants)
         payload["userId"] = rng.bounded(4) ? json("u") : randomValue(rng, 2);
         json metrics = rng.bounded(8) ? randomValue(rng, 3) : json::object();
         if (!metrics.is_object())
-            metrics = json::object({{"avgLatency", metrics}, {"packetLossRate", randomValue(rng, 3)},
+            metrics = json::object({{"avgLatency", metrics},
+                                    {"packetLossRate", randomValue(rng, 3)},
                                     {"connectionQuality", randomValue(rng, 3)}});
         payload["metrics"] = metrics;
         int invalid = 0;
-        RejectReason why{};
+        RejectReason why {};
         const auto s = decoder.decodeMetrics(payload, Now, &why, &invalid);
         ASSERT_GE(invalid, 0);
         if (!s)
@@ -625,7 +647,8 @@ TEST(MetricsDecoder, RandomInputNeverBreaksInvariants)
         ASSERT_GE(s->meetingId.size(), 1);
         ASSERT_LE(s->meetingId.size(), 128);
         ASSERT_GE(s->userId.size(), 1);
-        for (const Metric &m : {s->uploadKbps, s->downloadKbps, s->latencyMs, s->packetLossPct, s->jitterMs}) {
+        for (const Metric &m :
+             {s->uploadKbps, s->downloadKbps, s->latencyMs, s->packetLossPct, s->jitterMs}) {
             if (m) {
                 ASSERT_TRUE(std::isfinite(*m));
                 ASSERT_GE(*m, 0.0);

@@ -19,7 +19,7 @@ struct UserSpec
     const char *meeting;
     const char *user;
     const char *username = "";
-    Metric latency{};
+    Metric latency {};
     Quality quality = Quality::Unknown;
 };
 
@@ -73,16 +73,18 @@ protected:
     void SetUp() override
     {
         proxy.setSourceModel(&model);
-        model.applyBatch(batchOf(clock, {{"m-design", "alice", "Alice", 50, Quality::Excellent},
-                                         {"m-design", "bob", "", 300, Quality::Poor}},
+        model.applyBatch(batchOf(clock,
+                                 {{"m-design", "alice", "Alice", 50, Quality::Excellent},
+                                  {"m-design", "bob", "", 300, Quality::Poor}},
                                  "Design review"));
-        model.applyBatch(batchOf(clock, {{"m-ops", "carol", "Carol", std::nullopt, Quality::Good},
-                                         {"m-ops", "dave", "Dave", 20, Quality::Fair},
-                                         {"m-idle", "erin", "Erin", 10, Quality::Excellent}}));
+        model.applyBatch(batchOf(clock,
+                                 {{"m-ops", "carol", "Carol", std::nullopt, Quality::Good},
+                                  {"m-ops", "dave", "Dave", 20, Quality::Fair},
+                                  {"m-idle", "erin", "Erin", 10, Quality::Excellent}}));
     }
 
     FakeClock clock;
-    MeetingTreeModel model{clock};
+    MeetingTreeModel model {clock};
     MeetingFilterProxyModel proxy;
 };
 
@@ -147,8 +149,8 @@ TEST_F(ProxyTest, OnlyIssues)
 
 TEST_F(ProxyTest, NumericSortPutsUnknownLastInBothOrders)
 {
-    model.applyBatch(batchOf(clock, {{"m-ops", "u30", "", 30}, {"m-ops", "u-none", ""},
-                                     {"m-ops", "u5", "", 5}}));
+    model.applyBatch(batchOf(
+        clock, {{"m-ops", "u30", "", 30}, {"m-ops", "u-none", ""}, {"m-ops", "u5", "", 5}}));
     // m-ops users now: carol (unknown), dave 20, u30 30, u-none (unknown), u5 5.
     const int latency = int(TreeColumn::Latency);
     proxy.sort(latency, Qt::AscendingOrder);
@@ -156,7 +158,8 @@ TEST_F(ProxyTest, NumericSortPutsUnknownLastInBothOrders)
     ASSERT_GE(ops, 0);
     QStringList users = usersOf(proxy, ops);
     EXPECT_EQ(users.mid(0, 3), list({"u5", "dave", "u30"}));
-    EXPECT_EQ(QSet<QString>(users.begin() + 3, users.end()), QSet<QString>({QStringLiteral("carol"), QStringLiteral("u-none")}));
+    EXPECT_EQ(QSet<QString>(users.begin() + 3, users.end()),
+              QSet<QString>({QStringLiteral("carol"), QStringLiteral("u-none")}));
     // Meetings by mean latency: m-idle 10, m-ops 18.3, m-design 175.
     EXPECT_EQ(meetings(proxy), list({"m-idle", "m-ops", "m-design"}));
 
@@ -164,7 +167,8 @@ TEST_F(ProxyTest, NumericSortPutsUnknownLastInBothOrders)
     ops = meetings(proxy).indexOf(QStringLiteral("m-ops"));
     users = usersOf(proxy, ops);
     EXPECT_EQ(users.mid(0, 3), list({"u30", "dave", "u5"}));
-    EXPECT_EQ(QSet<QString>(users.begin() + 3, users.end()), QSet<QString>({QStringLiteral("carol"), QStringLiteral("u-none")}));
+    EXPECT_EQ(QSet<QString>(users.begin() + 3, users.end()),
+              QSet<QString>({QStringLiteral("carol"), QStringLiteral("u-none")}));
     EXPECT_EQ(meetings(proxy), list({"m-design", "m-ops", "m-idle"}));
 }
 
@@ -182,17 +186,20 @@ TEST_F(ProxyTest, NameSortsByDisplayText)
 TEST_F(ProxyTest, ValueChangesResortOnlyOnRefresh)
 {
     proxy.sort(int(TreeColumn::Latency), Qt::AscendingOrder);
-    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))), list({"alice", "bob"}));
+    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))),
+              list({"alice", "bob"}));
     QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
 
     clock.advance(1000);
     model.applyBatch(batchOf(clock, {{"m-design", "alice", "Alice", 900, Quality::Poor}}));
     EXPECT_EQ(layout.size(), 0);
-    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))), list({"alice", "bob"}));
+    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))),
+              list({"alice", "bob"}));
 
     proxy.refresh();
     EXPECT_GE(layout.size(), 1);
-    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))), list({"bob", "alice"}));
+    EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-design"))),
+              list({"bob", "alice"}));
 }
 
 TEST_F(ProxyTest, NewcomersAppearAfterRefresh)
@@ -207,7 +214,8 @@ TEST_F(ProxyTest, NewcomersAppearAfterRefresh)
 
 bool matches(const QModelIndex &index, const QString &text)
 {
-    return text.isEmpty() || index.data(SearchTextRole).toString().contains(text, Qt::CaseInsensitive);
+    return text.isEmpty()
+        || index.data(SearchTextRole).toString().contains(text, Qt::CaseInsensitive);
 }
 
 // What the proxy should show, computed by brute force over the source.
@@ -220,7 +228,8 @@ int expectedVisibleUsers(const MeetingTreeModel &model, const QString &text, boo
         int users = 0;
         for (int u = 0; u < model.rowCount(meeting); ++u) {
             const QModelIndex user = model.index(u, 0, meeting);
-            if ((meetingMatches || matches(user, text)) && (!onlyIssues || user.data(HasIssueRole).toBool()))
+            if ((meetingMatches || matches(user, text))
+                && (!onlyIssues || user.data(HasIssueRole).toBool()))
                 ++users;
         }
         visible += users;
@@ -236,7 +245,8 @@ TEST(MeetingFilterProxyModelRandom, ConsistentUnderTesterAndStream)
     MeetingTreeModel model(clock);
     MeetingFilterProxyModel proxy;
     proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&proxy,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     test::RandomFleet fleet(7, clock, 6, 8);
     const QStringList filters = {QString(), QStringLiteral("meeting-1"), QStringLiteral("name 3"),
                                  QStringLiteral("user-2-"), QStringLiteral("zzz")};
@@ -289,9 +299,10 @@ TEST(MeetingFilterProxyModelRandom, ConsistentUnderTesterAndStream)
             }
         }
         ASSERT_EQ(visible, expectedVisibleUsers(model, proxy.filterText(), proxy.onlyIssues()))
-                << "step " << step;
+            << "step " << step;
     }
-    EXPECT_TRUE(failures.messages().isEmpty()) << failures.messages().join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(failures.messages().isEmpty())
+        << failures.messages().join(QLatin1Char('\n')).toStdString();
     EXPECT_GT(checks, 200);
     QLocale::setDefault(QLocale::system());
 }

@@ -17,15 +17,16 @@ using test::FakeClock;
 
 struct SampleSpec
 {
-    Metric up{};
-    Metric down{};
-    Metric latency{};
-    Metric loss{};
-    Metric jitter{};
+    Metric up {};
+    Metric down {};
+    Metric latency {};
+    Metric loss {};
+    Metric jitter {};
     Quality quality = Quality::Unknown;
 };
 
-Sample makeSample(const FakeClock &clock, const char *meeting, const char *user, SampleSpec spec = {})
+Sample makeSample(const FakeClock &clock, const char *meeting, const char *user,
+                  SampleSpec spec = {})
 {
     Sample s;
     s.meetingId = QString::fromUtf8(meeting);
@@ -51,9 +52,10 @@ TEST(MeetingStore, AggregatesOverActiveUsers)
     MeetingStore store(clock);
     Sample a = makeSample(clock, "m", "a", {100, 1000, 50, 0.5, 5, Quality::Excellent});
     a.meetingName = QStringLiteral("Weekly");
-    apply(store, {a, makeSample(clock, "m", "b", {300, 2000, 150, 2, 15, Quality::Good}),
-                  makeSample(clock, "m", "c", {200, std::nullopt, 500, 8, std::nullopt, Quality::Poor}),
-                  makeSample(clock, "other", "x", {1, 1, 1, 0, 1, Quality::Excellent})});
+    apply(store,
+          {a, makeSample(clock, "m", "b", {300, 2000, 150, 2, 15, Quality::Good}),
+           makeSample(clock, "m", "c", {200, std::nullopt, 500, 8, std::nullopt, Quality::Poor}),
+           makeSample(clock, "other", "x", {1, 1, 1, 0, 1, Quality::Excellent})});
 
     ASSERT_EQ(store.meetingCount(), 2);
     const MeetingNode *m = store.findMeeting(QStringLiteral("m"));
@@ -89,7 +91,7 @@ TEST(MeetingStore, UnknownIsNeverZero)
     EXPECT_FALSE(agg.avgUploadKbps);
     EXPECT_FALSE(agg.packetLossPct);
     EXPECT_EQ(agg.latencyMs, 120.0); // the mean of the one known value
-    EXPECT_FALSE(agg.score);       // no user has a known level: no score at all
+    EXPECT_FALSE(agg.score); // no user has a known level: no score at all
     EXPECT_EQ(agg.scoreLevel, Quality::Unknown);
     EXPECT_EQ(agg.usersWithIssues, 0);
 
@@ -106,11 +108,12 @@ TEST(MeetingStore, ScoreLevelIsNearestLevel)
     FakeClock clock;
     MeetingStore store(clock);
     // excellent + fair = 75 -> good; excellent + good = 87.5 -> excellent.
-    apply(store, {makeSample(clock, "m1", "a", {.quality = Quality::Excellent}),
-                  makeSample(clock, "m1", "b", {.quality = Quality::Fair}),
-                  makeSample(clock, "m2", "a", {.quality = Quality::Excellent}),
-                  makeSample(clock, "m2", "b", {.quality = Quality::Good}),
-                  makeSample(clock, "m3", "a", {.quality = Quality::Poor})});
+    apply(store,
+          {makeSample(clock, "m1", "a", {.quality = Quality::Excellent}),
+           makeSample(clock, "m1", "b", {.quality = Quality::Fair}),
+           makeSample(clock, "m2", "a", {.quality = Quality::Excellent}),
+           makeSample(clock, "m2", "b", {.quality = Quality::Good}),
+           makeSample(clock, "m3", "a", {.quality = Quality::Poor})});
     EXPECT_EQ(store.findMeeting(QStringLiteral("m1"))->aggregate.scoreLevel, Quality::Good);
     EXPECT_EQ(store.findMeeting(QStringLiteral("m2"))->aggregate.scoreLevel, Quality::Excellent);
     EXPECT_EQ(store.findMeeting(QStringLiteral("m3"))->aggregate.scoreLevel, Quality::Poor);
@@ -121,8 +124,9 @@ TEST(MeetingStore, InactiveAfterTenSecondsAndBackOnNewSample)
 {
     FakeClock clock;
     MeetingStore store(clock);
-    apply(store, {makeSample(clock, "m", "a", {.up = 100, .quality = Quality::Poor}),
-                  makeSample(clock, "m", "b", {.up = 50, .quality = Quality::Excellent})});
+    apply(store,
+          {makeSample(clock, "m", "a", {.up = 100, .quality = Quality::Poor}),
+           makeSample(clock, "m", "b", {.up = 50, .quality = Quality::Excellent})});
     clock.advance(5000);
     apply(store, {makeSample(clock, "m", "b", {.up = 50, .quality = Quality::Excellent})});
 
@@ -157,8 +161,9 @@ TEST(MeetingStore, DepartureAfterFiveMinutesAndMeetingRemoval)
 {
     FakeClock clock;
     MeetingStore store(clock);
-    apply(store, {makeSample(clock, "first", "a"), makeSample(clock, "m", "a"),
-                  makeSample(clock, "m", "b"), makeSample(clock, "last", "z")});
+    apply(store,
+          {makeSample(clock, "first", "a"), makeSample(clock, "m", "a"),
+           makeSample(clock, "m", "b"), makeSample(clock, "last", "z")});
     const qint64 start = clock.nowMs();
     // Keep "first" and m/b alive with a sample every minute.
     for (int minute = 1; minute <= 4; ++minute) {
@@ -255,8 +260,10 @@ TEST(MeetingStore, BatchIsAnnouncedOncePerParent)
 {
     FakeClock clock;
     MeetingStore store(clock);
-    apply(store, {makeSample(clock, "m0", "a"), makeSample(clock, "m0", "b"), makeSample(clock, "m0", "c"),
-                  makeSample(clock, "m0", "d"), makeSample(clock, "m1", "a"), makeSample(clock, "m2", "a")});
+    apply(store,
+          {makeSample(clock, "m0", "a"), makeSample(clock, "m0", "b"), makeSample(clock, "m0", "c"),
+           makeSample(clock, "m0", "d"), makeSample(clock, "m1", "a"),
+           makeSample(clock, "m2", "a")});
     RecordingObserver rec;
     clock.advance(1000);
     store.applyBatch({makeSample(clock, "m0", "b"), makeSample(clock, "new1", "x"),
@@ -266,11 +273,11 @@ TEST(MeetingStore, BatchIsAnnouncedOncePerParent)
                       makeSample(clock, "m0", "b")},
                      &rec);
     const std::vector<std::string> expected = {
-        "insM 3-4",   "insM-end",   // both new meetings, with their users
-        "insU:m2 1-2", "insU-end",  // both newcomers to m2 in one insertion
-        "chU:m2 1-1",               // n1's second sample in the batch
-        "chU:m0 1-3",               // b and d: one range, first..last changed
-        "chM 0-2",                  // m0 and m2's aggregates (m1 untouched, inside the range)
+        "insM 3-4",    "insM-end", // both new meetings, with their users
+        "insU:m2 1-2", "insU-end", // both newcomers to m2 in one insertion
+        "chU:m2 1-1", // n1's second sample in the batch
+        "chU:m0 1-3", // b and d: one range, first..last changed
+        "chM 0-2", // m0 and m2's aggregates (m1 untouched, inside the range)
     };
     EXPECT_EQ(rec.calls, expected);
     EXPECT_EQ(store.findMeeting(QStringLiteral("new1"))->users.size(), 2u);
@@ -281,9 +288,10 @@ TEST(MeetingStore, RemovalsAreRangesFromTheEnd)
 {
     FakeClock clock;
     MeetingStore store(clock);
-    apply(store, {makeSample(clock, "m0", "a"), makeSample(clock, "m0", "b"), makeSample(clock, "m0", "c"),
-                  makeSample(clock, "m0", "d"), makeSample(clock, "m0", "e"), makeSample(clock, "m1", "a"),
-                  makeSample(clock, "m2", "a"), makeSample(clock, "m3", "a")});
+    apply(store,
+          {makeSample(clock, "m0", "a"), makeSample(clock, "m0", "b"), makeSample(clock, "m0", "c"),
+           makeSample(clock, "m0", "d"), makeSample(clock, "m0", "e"), makeSample(clock, "m1", "a"),
+           makeSample(clock, "m2", "a"), makeSample(clock, "m3", "a")});
     clock.advance(MeetingStore::DepartAfterMs - 20'000);
     apply(store, {makeSample(clock, "m0", "c"), makeSample(clock, "m2", "a")});
     clock.advance(20'000);
@@ -291,10 +299,10 @@ TEST(MeetingStore, RemovalsAreRangesFromTheEnd)
     store.refreshActivity(&rec);
     const std::vector<std::string> expected = {
         "rmU:m0 3-4", "rmU-end", "rmU:m0 0-1", "rmU-end", // a, b and d, e departed around c
-        "rmM 3-3", "rmM-end", "rmM 1-1", "rmM-end",         // m3 then m1 emptied
-        "chU:m0 0-0",                                       // c went inactive (now row 0)
-        "chU:m2 0-0",                                       // m2's only user went inactive
-        "chM 0-1",                                          // m0 and m2 at their new rows
+        "rmM 3-3",    "rmM-end", "rmM 1-1",    "rmM-end", // m3 then m1 emptied
+        "chU:m0 0-0", // c went inactive (now row 0)
+        "chU:m2 0-0", // m2's only user went inactive
+        "chM 0-1", // m0 and m2 at their new rows
     };
     EXPECT_EQ(rec.calls, expected);
     ASSERT_EQ(store.meetingCount(), 2);

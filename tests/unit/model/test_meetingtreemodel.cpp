@@ -65,7 +65,8 @@ TEST_F(MeetingTreeModelTest, DisplayTextAndRoles)
     ASSERT_EQ(model.rowCount(), 1);
     const QModelIndex meeting = model.index(0, 0);
     ASSERT_EQ(model.rowCount(meeting), 3);
-    const auto user = [&](int row, TreeColumn column) { return model.index(row, int(column), meeting); };
+    const auto user
+        = [&](int row, TreeColumn column) { return model.index(row, int(column), meeting); };
     const auto meetingCell = [&](TreeColumn column) { return model.index(0, int(column)); };
 
     EXPECT_EQ(text(user(0, TreeColumn::Name)), QStringLiteral("Alice"));
@@ -121,7 +122,8 @@ TEST_F(MeetingTreeModelTest, DisplayTextAndRoles)
     EXPECT_EQ(text(user(0, TreeColumn::Status)), QStringLiteral("Inactive"));
     EXPECT_FALSE(user(0, TreeColumn::Status).data(ActiveRole).toBool());
     EXPECT_EQ(text(meetingCell(TreeColumn::Status)), QStringLiteral("1 of 3 active"));
-    EXPECT_EQ(text(meetingCell(TreeColumn::Quality)), QStringLiteral("\u2014")); // carol has no level
+    EXPECT_EQ(text(meetingCell(TreeColumn::Quality)),
+              QStringLiteral("\u2014")); // carol has no level
     EXPECT_EQ(text(meetingCell(TreeColumn::Upload)), QStringLiteral("\u2014"));
     EXPECT_EQ(text(meetingCell(TreeColumn::Upload), Qt::ToolTipRole), QStringLiteral("unknown"));
     EXPECT_EQ(text(meetingCell(TreeColumn::Issues)), QStringLiteral("0"));
@@ -143,7 +145,8 @@ TEST_F(MeetingTreeModelTest, NumbersFollowTheDefaultLocale)
     model.applyBatch(batchOf({s}));
     const QModelIndex meeting = model.index(0, 0);
     EXPECT_EQ(text(model.index(0, int(TreeColumn::Upload), meeting)), QStringLiteral("12.345"));
-    EXPECT_EQ(text(model.index(0, int(TreeColumn::PacketLoss), meeting)).left(2), QStringLiteral("1,"));
+    EXPECT_EQ(text(model.index(0, int(TreeColumn::PacketLoss), meeting)).left(2),
+              QStringLiteral("1,"));
 }
 
 TEST_F(MeetingTreeModelTest, IdsShownAsNamesAreSanitized)
@@ -165,7 +168,8 @@ TEST_F(MeetingTreeModelTest, OneDataChangedPerParentPerBatch)
     auto initial = std::make_shared<SampleBatch>();
     for (int m = 0; m < 4; ++m)
         for (int u = 0; u < 6; ++u)
-            initial->push_back(makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
+            initial->push_back(
+                makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.applyBatch(initial);
     ASSERT_EQ(inserted.size(), 1); // four new meetings, with their users, in one insertion
@@ -181,8 +185,10 @@ TEST_F(MeetingTreeModelTest, OneDataChangedPerParentPerBatch)
     inserted.clear();
     SampleBatch batch;
     // m0: users 1 and 4 (one range 1..4); m2: user 3 twice; m3: two newcomers.
-    for (const auto &[m, u] : std::vector<std::pair<int, int>>{{0, 4}, {2, 3}, {0, 1}, {3, 7}, {2, 3}, {3, 8}})
-        batch.push_back(makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
+    for (const auto &[m, u] :
+         std::vector<std::pair<int, int>> {{0, 4}, {2, 3}, {0, 1}, {3, 7}, {2, 3}, {3, 8}})
+        batch.push_back(
+            makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
     model.applyBatch(std::make_shared<const SampleBatch>(batch));
 
     EXPECT_EQ(layout.size(), 0);
@@ -270,7 +276,8 @@ TEST_F(MeetingTreeModelTest, IndexLookupsAndWellSpreadHashes)
     auto batch = std::make_shared<SampleBatch>();
     for (int m = 0; m < 40; ++m)
         for (int u = 0; u < 50; ++u)
-            batch->push_back(makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
+            batch->push_back(
+                makeSample(clock, QStringLiteral("m%1").arg(m), QStringLiteral("u%1").arg(u)));
     model.applyBatch(batch);
     model.applyBatch(nullptr); // ignored
 
@@ -314,7 +321,8 @@ TEST_P(RandomStreamTest, TreeStaysConsistent)
     test::ModelTesterFailures failures;
     FakeClock clock;
     MeetingTreeModel model(clock);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     test::RandomFleet fleet(GetParam(), clock, 6, 8);
     QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -336,7 +344,8 @@ TEST_P(RandomStreamTest, TreeStaysConsistent)
         if (fleet.rng().bounded(2) == 0) {
             model.refreshActivity();
             for (auto it = lastSeen.begin(); it != lastSeen.end();)
-                it = clock.nowMs() - it->second >= MeetingStore::DepartAfterMs ? lastSeen.erase(it) : ++it;
+                it = clock.nowMs() - it->second >= MeetingStore::DepartAfterMs ? lastSeen.erase(it)
+                                                                               : ++it;
         }
 
         ASSERT_EQ(model.userCount(), int(lastSeen.size())) << "step " << step;
@@ -361,8 +370,9 @@ TEST_P(RandomStreamTest, TreeStaysConsistent)
                 }
             }
             active += meetingActive;
-            ASSERT_EQ(text(model.index(m, int(TreeColumn::Status))),
-                      QStringLiteral("%1 of %2 active").arg(meetingActive).arg(model.rowCount(meeting)));
+            ASSERT_EQ(
+                text(model.index(m, int(TreeColumn::Status))),
+                QStringLiteral("%1 of %2 active").arg(meetingActive).arg(model.rowCount(meeting)));
         }
         ASSERT_EQ(users, model.userCount());
         ASSERT_EQ(active, model.activeUserCount());
@@ -377,7 +387,9 @@ TEST_P(RandomStreamTest, TreeStaysConsistent)
             // was re-created, which makes it a different row: then it must
             // not claim to be that user.
             else if (index.isValid()) {
-                ASSERT_NE(std::make_pair(text(index.parent(), MeetingIdRole), text(index, UserIdRole)), key);
+                ASSERT_NE(
+                    std::make_pair(text(index.parent(), MeetingIdRole), text(index, UserIdRole)),
+                    key);
             }
         }
         tracked.erase(std::remove_if(tracked.begin(), tracked.end(),
@@ -388,13 +400,15 @@ TEST_P(RandomStreamTest, TreeStaysConsistent)
             if (model.rowCount(meeting) > 0) {
                 const QModelIndex user = model.index(fleet.rng().bounded(model.rowCount(meeting)),
                                                      fleet.rng().bounded(Columns), meeting);
-                tracked.emplace_back(user, std::make_pair(text(user, MeetingIdRole), text(user, UserIdRole)));
+                tracked.emplace_back(
+                    user, std::make_pair(text(user, MeetingIdRole), text(user, UserIdRole)));
             }
         }
         if (!failures.messages().isEmpty())
             break;
     }
-    EXPECT_TRUE(failures.messages().isEmpty()) << failures.messages().join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(failures.messages().isEmpty())
+        << failures.messages().join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(layout.size(), 0);
     EXPECT_EQ(reset.size(), 0);
     EXPECT_GT(maxUsers, 20); // the stream really built a tree...
@@ -418,7 +432,8 @@ TEST(ModelTesterHarness, ReportsABrokenModel)
 {
     test::ModelTesterFailures failures;
     BrokenListModel broken;
-    QAbstractItemModelTester tester(&broken, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&broken,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     EXPECT_FALSE(failures.messages().isEmpty());
 }
 
