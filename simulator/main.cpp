@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <csignal>
@@ -153,8 +154,24 @@ int main(int argc, char **argv)
         notifier.setEnabled(false);
         QCoreApplication::quit();
     });
-    if (duration > 0)
-        QTimer::singleShot(qint64(duration * 1000.0), &app, &QCoreApplication::quit);
+    if (duration > 0) {
+        QTimer::singleShot(qint64(duration * 1000.0), &app, [&simulator, &app] {
+            // Count as sent only what could reach the clients: stop producing,
+            // let the sockets drain (at most 5 s), then close.
+            simulator.stopSending();
+            auto *drain = new QTimer(&app);
+            auto *waited = new QElapsedTimer;
+            waited->start();
+            QObject::connect(drain, &QTimer::timeout, &app, [&simulator, drain, waited] {
+                if (simulator.bytesPending() == 0 || waited->elapsed() > 5000) {
+                    drain->stop();
+                    delete waited;
+                    QCoreApplication::quit();
+                }
+            });
+            drain->start(20);
+        });
+    }
 
     const int status = app.exec();
     simulator.close();

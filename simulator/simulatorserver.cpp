@@ -129,6 +129,21 @@ void SimulatorServer::close()
     m_server->close();
 }
 
+void SimulatorServer::stopSending()
+{
+    m_tick->stop();
+}
+
+qint64 SimulatorServer::bytesPending() const
+{
+    qint64 pending = 0;
+    for (const auto &session : m_sessions) {
+        if (!session->closed && session->socket)
+            pending += session->socket->bytesToWrite();
+    }
+    return pending;
+}
+
 bool SimulatorServer::isListening() const { return m_server->isListening(); }
 
 quint16 SimulatorServer::port() const { return m_server->serverPort(); }

@@ -61,6 +61,12 @@ public:
     bool listen(QString *error = nullptr);
     // Closes every client and stops listening and sending.
     void close();
+    // Stops producing payloads; connections stay open so that what was
+    // already sent can drain (see bytesPending()).
+    void stopSending();
+    // Bytes written to the subscribers' sockets but not yet handed to the
+    // kernel.
+    qint64 bytesPending() const;
     bool isListening() const;
     quint16 port() const;
     QUrl url() const; // ws://127.0.0.1:PORT

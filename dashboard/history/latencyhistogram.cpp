@@ -87,8 +87,16 @@ int LatencyHistogram::bucketIndex(double ms)
         return -1;
     if (ms == 0.0)
         return 0;
-    if (ms < kLogStartMs)
-        return kFirstLinear + std::min(kLinearBuckets - 1, int(ms / kLinearWidthMs));
+    if (ms < kLogStartMs) {
+        // Division rounds (0.03 / 0.01 < 3); the edges bucketLower() reports
+        // decide, as in the log region.
+        int k = std::clamp(int(ms / kLinearWidthMs), 0, kLinearBuckets - 1);
+        while (k > 0 && ms < k * kLinearWidthMs)
+            --k;
+        while (k < kLinearBuckets - 1 && ms >= (k + 1) * kLinearWidthMs)
+            ++k;
+        return kFirstLinear + k;
+    }
     // log() gives the neighbourhood; the edge table decides.
     int k = int(std::log(ms / kLogStartMs) / std::log(kLogRatio));
     k = std::clamp(k, 0, kLogBuckets - 1);

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "latencyhistogram.h"
-
-#include "sample.h"
+#include "core/sample.h"
+#include "history/latencyhistogram.h"
 
 #include <array>
 #include <optional>

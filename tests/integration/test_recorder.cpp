@@ -80,7 +80,7 @@ json metricsFor(int p, int i)
         {"meetingId", str(who.meetingId)},
         // u-2 sends a bitrate near the 10,000,000 kbps limit: written in
         // full, never as 1e+07.
-        {"totalUpload", p == 2 ? 9'999'990 + i : 1000 + 10 * i + p},
+        {"totalUpload", p == 2 ? 9'999'980 + i : 1000 + 10 * i + p},
         {"totalDownload", 2000.5 + i},
         {"avgLatency", 40.25 + 3 * i + p},
         {"timestamp", "2026-11-24T09:00:00.000Z"},
@@ -579,8 +579,8 @@ TEST_P(RecorderSignalTest, SignalFlushesEverySampleAndExitsZero)
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, RecorderSignalTest, ::testing::Values(SIGTERM, SIGINT),
-                         [](const ::testing::TestParamInfo<int> &info) {
-                             return std::string(info.param == SIGTERM ? "SIGTERM" : "SIGINT");
+                         [](const ::testing::TestParamInfo<int> &param) {
+                             return std::string(param.param == SIGTERM ? "SIGTERM" : "SIGINT");
                          });
 
 // 2. The token from the environment instead of a file.
@@ -692,7 +692,7 @@ TEST_F(RecorderTest, ExportWritesEveryRecordedSampleAsSent)
     QFile file(csvPath);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << str(csvPath);
     const QByteArray csv = file.readAll();
-    EXPECT_TRUE(csv.startsWith(ExpectedHeader.join(QLatin1Char(',')).toLatin1() + "\r\n"))
+    EXPECT_TRUE(csv.startsWith(QByteArray(ExpectedHeader.join(QLatin1Char(',')).toLatin1() + "\r\n")))
         << csv.left(200).toStdString();
     const std::vector<QStringList> rows = exportedRows(csv);
     ASSERT_EQ(rows.size(), size_t(Rounds * ParticipantCount));
