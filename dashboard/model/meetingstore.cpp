@@ -181,6 +181,27 @@ void MeetingStore::removeMeetings(int first, int last)
         m_meetings[row]->row = int(row);
 }
 
+// One dataChanged range per touched meeting's users, then one over the
+// meeting rows; rows are final by now.
+void MeetingStore::announceValueChanges(const std::vector<MeetingNode *> &touched,
+                                        MeetingStoreObserver &notify)
+{
+    int firstMeeting = -1;
+    int lastMeeting = -1;
+    for (MeetingNode *meeting : touched) {
+        recomputeAggregate(*meeting);
+        if (meeting->changedFirst >= 0)
+            notify.usersChanged(*meeting, meeting->changedFirst, meeting->changedLast);
+        firstMeeting = firstMeeting < 0 ? meeting->row : std::min(firstMeeting, meeting->row);
+        lastMeeting = std::max(lastMeeting, meeting->row);
+        meeting->changedFirst = meeting->changedLast = -1;
+        meeting->touched = false;
+    }
+    recomputeTotals();
+    if (firstMeeting >= 0)
+        notify.meetingsChanged(firstMeeting, lastMeeting);
+}
+
 void MeetingStore::applyBatch(const SampleBatch &batch, MeetingStoreObserver *observer)
 {
     MeetingStoreObserver none;
@@ -287,20 +308,7 @@ void MeetingStore::applyBatch(const SampleBatch &batch, MeetingStoreObserver *ob
         touch(meeting);
     }
 
-    int firstMeeting = -1;
-    int lastMeeting = -1;
-    for (MeetingNode *meeting : touched) {
-        recomputeAggregate(*meeting);
-        if (meeting->changedFirst >= 0)
-            notify.usersChanged(*meeting, meeting->changedFirst, meeting->changedLast);
-        firstMeeting = firstMeeting < 0 ? meeting->row : std::min(firstMeeting, meeting->row);
-        lastMeeting = std::max(lastMeeting, meeting->row);
-        meeting->changedFirst = meeting->changedLast = -1;
-        meeting->touched = false;
-    }
-    recomputeTotals();
-    if (firstMeeting >= 0)
-        notify.meetingsChanged(firstMeeting, lastMeeting);
+    announceValueChanges(touched, notify);
 }
 
 void MeetingStore::refreshActivity(MeetingStoreObserver *observer)
@@ -364,20 +372,7 @@ void MeetingStore::refreshActivity(MeetingStoreObserver *observer)
     }
 
     // Rows are final now; announce the value changes against them.
-    int firstMeeting = -1;
-    int lastMeeting = -1;
-    for (MeetingNode *meeting : touched) {
-        recomputeAggregate(*meeting);
-        if (meeting->changedFirst >= 0)
-            notify.usersChanged(*meeting, meeting->changedFirst, meeting->changedLast);
-        firstMeeting = firstMeeting < 0 ? meeting->row : std::min(firstMeeting, meeting->row);
-        lastMeeting = std::max(lastMeeting, meeting->row);
-        meeting->changedFirst = meeting->changedLast = -1;
-        meeting->touched = false;
-    }
-    recomputeTotals();
-    if (firstMeeting >= 0)
-        notify.meetingsChanged(firstMeeting, lastMeeting);
+    announceValueChanges(touched, notify);
 }
 
 } // namespace mm

@@ -142,6 +142,8 @@ private:
     void applySample(UserNode &user, const Sample &sample, qint64 nowMs);
     void recomputeAggregate(MeetingNode &meeting);
     void recomputeTotals();
+    void announceValueChanges(const std::vector<MeetingNode *> &touched,
+                              MeetingStoreObserver &notify);
     void removeUsers(MeetingNode &meeting, int first, int last);
     void removeMeetings(int first, int last);
 

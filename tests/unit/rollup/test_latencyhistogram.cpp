@@ -82,16 +82,20 @@ TEST(LatencyHistogram, BucketsTileTheRangeWithBoundedRatio)
         const double lower = LatencyHistogram::bucketLower(i);
         const double upper = LatencyHistogram::bucketUpper(i);
         ASSERT_LT(lower, upper) << i;
-        if (i + 1 < LatencyHistogram::kBucketCount)
+        if (i + 1 < LatencyHistogram::kBucketCount) {
             EXPECT_EQ(upper, LatencyHistogram::bucketLower(i + 1)) << "gap after bucket " << i;
-        if (lower >= LatencyHistogram::kLogStartMs)
+        }
+        if (lower >= LatencyHistogram::kLogStartMs) {
             EXPECT_LE(upper / lower, 1.1 + 1e-12) << i;
+        }
         // Both ends of the half-open interval land in this bucket.
-        if (lower > 0)
+        if (lower > 0) {
             EXPECT_EQ(LatencyHistogram::bucketIndex(lower), i) << lower;
+        }
         const double justBelowUpper = std::nextafter(upper, 0.0);
-        if (justBelowUpper <= LatencyHistogram::kMaxMs)
+        if (justBelowUpper <= LatencyHistogram::kMaxMs) {
             EXPECT_EQ(LatencyHistogram::bucketIndex(justBelowUpper), i) << justBelowUpper;
+        }
         const double estimate = LatencyHistogram::bucketEstimate(i);
         EXPECT_GE(estimate, lower);
         EXPECT_LT(estimate, upper);
@@ -272,7 +276,7 @@ TEST(LatencyHistogram, CorruptAndTruncatedBlobsAreRejected)
     for (qsizetype len = 0; len < good.size(); ++len)
         EXPECT_FALSE(LatencyHistogram::fromBytes(good.left(len)).has_value()) << len;
     // Trailing garbage.
-    EXPECT_FALSE(LatencyHistogram::fromBytes(good + QByteArray(1, '\0')).has_value());
+    EXPECT_FALSE(LatencyHistogram::fromBytes(QByteArray(good).append('\0')).has_value());
     // Wrong version.
     QByteArray wrongVersion = good;
     wrongVersion[0] = char(2);
