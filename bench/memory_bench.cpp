@@ -1,13 +1,14 @@
 // Memory and model-update benchmark: 10,000 users (1,000 meetings of 10)
 // streaming at 1 Hz for 15 simulated minutes into the real tree model,
-// shown in an expanded QTreeView (offscreen). Prints resident memory before
+// shown in the real main window with its tree expanded (offscreen). Prints
+// resident memory before
 // and after, bytes per stored sample, and the GUI-thread cost of applying
 // one second's batch of 10,000 samples (model update + repaint).
 //
 //   QT_QPA_PLATFORM=offscreen bench/memory_bench [--users 10000] [--minutes 15]
 #include "core/clock.h"
 #include "core/sample.h"
-#include "model/meetingfilterproxymodel.h"
+#include "mainwindow.h"
 #include "model/meetingtreemodel.h"
 
 #include <QApplication>
@@ -63,14 +64,11 @@ int main(int argc, char **argv)
     ManualClock clock;
     const qint64 start = 1'780'000'000'000;
     clock.set(start);
-    mm::MeetingTreeModel model(clock);
-    mm::MeetingFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QTreeView view;
-    view.setUniformRowHeights(true);
-    view.setModel(&proxy);
-    view.resize(1400, 900);
-    view.show();
+    mm::MainWindow window(clock);
+    mm::MeetingTreeModel &model = *window.model();
+    QTreeView &view = *window.treeView();
+    window.resize(1400, 900);
+    window.show();
     app.processEvents();
     const qint64 rssBefore = residentKb();
 

@@ -2,6 +2,7 @@
 
 #include "connectdialog.h"
 #include "connectionstatuswidget.h"
+#include "livetreeview.h"
 #include "ingest/ingestthread.h"
 #include "model/meetingfilterproxymodel.h"
 #include "model/meetingtreemodel.h"
@@ -174,7 +175,7 @@ void MainWindow::createMenusAndToolBar()
 
 void MainWindow::createTree()
 {
-    m_tree = new QTreeView(this);
+    m_tree = new LiveTreeView(this);
     m_tree->setObjectName(QStringLiteral("meetingTree"));
     // Uniform heights: measured 75x cheaper per update at 10k rows.
     m_tree->setUniformRowHeights(true);
