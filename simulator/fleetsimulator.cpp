@@ -285,24 +285,13 @@ struct FleetState
 
 namespace {
 
-// Already formatted number text, quoted for clients that send numeric
-// strings.
-void appendText(std::string &out, std::string_view text, bool asString)
-{
-    if (asString)
-        out += '"';
-    out += text;
-    if (asString)
-        out += '"';
-}
-
 void appendValue(std::string &out, double v, int decimals, bool asString)
 {
-    if (!asString)
-        return appendNumber(out, v, decimals);
-    out += '"';
+    if (asString)
+        out += '"';
     appendNumber(out, v, decimals);
-    out += '"';
+    if (asString)
+        out += '"';
 }
 
 void buildUser(SimMeeting &meeting, SimUser &user, int peers, double periodMs,
@@ -483,16 +472,17 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
     std::string &latencyText = state.numberBuf;
     latencyText.clear();
     appendNumber(latencyText, latency, 1);
-    // Both contract shapes open with upload, download and latency; only the
-    // keys differ (UserMetrics vs MeetingRoom).
-    const bool um = u.userMetricsShape;
-    b += um ? "\"totalUpload\":" : "\"uploadBitrate\":";
-    appendValue(b, upload, 1, s);
-    b += um ? ",\"totalDownload\":" : ",\"downloadBitrate\":";
-    appendValue(b, download, 1, s);
-    b += um ? ",\"avgLatency\":" : ",\"latency\":";
-    appendText(b, latencyText, s);
-    if (um) {
+    if (u.userMetricsShape) {
+        b += "\"totalUpload\":";
+        appendValue(b, upload, 1, s);
+        b += ",\"totalDownload\":";
+        appendValue(b, download, 1, s);
+        b += ",\"avgLatency\":";
+        if (s)
+            b += '"';
+        b += latencyText;
+        if (s)
+            b += '"';
         b += ",\"minLatency\":";
         appendValue(b, minLatency, 1, s);
         b += ",\"maxLatency\":";
@@ -504,6 +494,16 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
         b += "\",\"jitter\":";
         appendValue(b, jitter, 1, s);
     } else {
+        b += "\"uploadBitrate\":";
+        appendValue(b, upload, 1, s);
+        b += ",\"downloadBitrate\":";
+        appendValue(b, download, 1, s);
+        b += ",\"latency\":";
+        if (s)
+            b += '"';
+        b += latencyText;
+        if (s)
+            b += '"';
         b += ",\"quality\":\"";
         b += qualityView;
         b += '"';
