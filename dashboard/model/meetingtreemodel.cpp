@@ -162,10 +162,15 @@ QVariant MeetingTreeModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= int(TreeColumn::Count_))
         return {};
-    if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(section == int(TreeColumn::Name)
-                                       ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
-                                       : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    if (role == Qt::TextAlignmentRole) {
+        // Headers line up with their cells: the delegates draw status and
+        // quality as left-aligned text (with an icon), numbers to the right.
+        const bool leftAligned = section == int(TreeColumn::Name)
+                              || section == int(TreeColumn::Status)
+                              || section == int(TreeColumn::Quality);
+        return QVariant::fromValue(leftAligned ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
+                                               : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
         return {};
     switch (TreeColumn(section)) {
