@@ -285,13 +285,24 @@ struct FleetState
 
 namespace {
 
-void appendValue(std::string &out, double v, int decimals, bool asString)
+// Already formatted number text, quoted for clients that send numeric
+// strings.
+void appendText(std::string &out, std::string_view text, bool asString)
 {
     if (asString)
         out += '"';
-    appendNumber(out, v, decimals);
+    out += text;
     if (asString)
         out += '"';
+}
+
+void appendValue(std::string &out, double v, int decimals, bool asString)
+{
+    if (!asString)
+        return appendNumber(out, v, decimals);
+    out += '"';
+    appendNumber(out, v, decimals);
+    out += '"';
 }
 
 void buildUser(SimMeeting &meeting, SimUser &user, int peers, double periodMs,
@@ -472,17 +483,16 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
     std::string &latencyText = state.numberBuf;
     latencyText.clear();
     appendNumber(latencyText, latency, 1);
-    if (u.userMetricsShape) {
-        b += "\"totalUpload\":";
-        appendValue(b, upload, 1, s);
-        b += ",\"totalDownload\":";
-        appendValue(b, download, 1, s);
-        b += ",\"avgLatency\":";
-        if (s)
-            b += '"';
-        b += latencyText;
-        if (s)
-            b += '"';
+    // Both contract shapes open with upload, download and latency; only the
+    // keys differ (UserMetrics vs MeetingRoom).
+    const bool um = u.userMetricsShape;
+    b += um ? "\"totalUpload\":" : "\"uploadBitrate\":";
+    appendValue(b, upload, 1, s);
+    b += um ? ",\"totalDownload\":" : ",\"downloadBitrate\":";
+    appendValue(b, download, 1, s);
+    b += um ? ",\"avgLatency\":" : ",\"latency\":";
+    appendText(b, latencyText, s);
+    if (um) {
         b += ",\"minLatency\":";
         appendValue(b, minLatency, 1, s);
         b += ",\"maxLatency\":";
@@ -494,16 +504,6 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
         b += "\",\"jitter\":";
         appendValue(b, jitter, 1, s);
     } else {
-        b += "\"uploadBitrate\":";
-        appendValue(b, upload, 1, s);
-        b += ",\"downloadBitrate\":";
-        appendValue(b, download, 1, s);
-        b += ",\"latency\":";
-        if (s)
-            b += '"';
-        b += latencyText;
-        if (s)
-            b += '"';
         b += ",\"quality\":\"";
         b += qualityView;
         b += '"';
@@ -539,7 +539,9 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
     std::string &a = state.alertsBuf;
     a.assign(u.alertsPrefix);
     bool first = true;
-    auto open = [&a, &first](std::string_view type, std::string_view severity) {
+    // Writes an alert up to the variable end of its message, which always
+    // starts "User <id> has ".
+    auto open = [&a, &first, &u](std::string_view type, std::string_view severity) {
         if (!first)
             a += ',';
         first = false;
@@ -548,24 +550,22 @@ void emitSample(FleetState &state, SimMeeting &meeting, SimUser &u, qint64 t, co
         a += "\",\"severity\":\"";
         a += severity;
         a += "\",\"message\":\"";
+        a += u.messageUser;
     };
     if (highLatency) {
         open("high-latency", "warning");
-        a += u.messageUser;
         a += "high latency: ";
         a += latencyText;
         a += "ms\"}";
     }
     if (highLoss) {
         open("packet-loss", "warning");
-        a += u.messageUser;
         a += "high packet loss: ";
         appendNumber(a, loss, 2);
         a += "%\"}";
     }
     if (poor) {
         open("poor-connection", "critical");
-        a += u.messageUser;
         a += "poor connection quality\"}";
     }
     a += "]}";
@@ -683,13 +683,7 @@ void FleetSimulator::start(qint64 nowMs)
 
 void FleetSimulator::step(qint64 nowMs, const Sink &sink)
 {
-    if (!m_state->started)
-        start(nowMs);
-    if (nowMs < m_state->lastStepMs)
-        return;
-    m_state->lastStepMs = nowMs;
-    for (SimMeeting &meeting : m_state->meetings)
-        advanceMeeting(m_config, *m_state, meeting, nowMs, &sink);
+    advance(nowMs, &sink);
 }
 
 std::vector<OwnedFleetPayload> FleetSimulator::samplesDue(qint64 nowMs)
@@ -704,13 +698,18 @@ std::vector<OwnedFleetPayload> FleetSimulator::samplesDue(qint64 nowMs)
 
 void FleetSimulator::skipTo(qint64 nowMs)
 {
+    advance(nowMs, nullptr);
+}
+
+void FleetSimulator::advance(qint64 nowMs, const Sink *sink)
+{
     if (!m_state->started)
         start(nowMs);
     if (nowMs < m_state->lastStepMs)
         return;
     m_state->lastStepMs = nowMs;
     for (SimMeeting &meeting : m_state->meetings)
-        advanceMeeting(m_config, *m_state, meeting, nowMs, nullptr);
+        advanceMeeting(m_config, *m_state, meeting, nowMs, sink);
 }
 
 const FleetStats &FleetSimulator::stats() const { return m_state->stats; }

@@ -118,6 +118,9 @@ public:
     static std::string_view profileName(NetworkProfile profile);
 
 private:
+    // step() and skipTo(): without a sink, time moves and nothing is built.
+    void advance(qint64 nowMs, const Sink *sink);
+
     FleetConfig m_config;
     std::unique_ptr<FleetState> m_state;
 };

@@ -27,49 +27,27 @@ struct SimulatorSession
 
 namespace {
 
-QString randomId(int length)
+std::string randomId(int length)
 {
     static constexpr char Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    QString id;
-    id.reserve(length);
+    std::string id;
+    id.reserve(size_t(length));
     auto *rng = QRandomGenerator::global();
     for (int i = 0; i < length; ++i)
-        id += QLatin1Char(Alphabet[rng->bounded(64)]);
+        id += Alphabet[rng->bounded(64)];
     return id;
 }
 
-// nlohmann's parser is iterative but its values are still nested objects;
-// refuse absurd nesting up front so no frame can exhaust the stack.
-bool nestingWithin(std::string_view text, int maxDepth)
+// At most `maxBytes` of `text`, cut on a UTF-8 character boundary so the
+// result stays valid UTF-8.
+std::string_view utf8Prefix(std::string_view text, size_t maxBytes)
 {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"')
-            inString = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > maxDepth)
-                return false;
-        } else if (c == ']' || c == '}')
-            --depth;
-    }
-    return true;
-}
-
-std::string nspPrefix(const std::string &nsp)
-{
-    // The root namespace is written without a name; any other with a comma.
-    return nsp == "/" ? std::string() : nsp + ',';
+    if (text.size() <= maxBytes)
+        return text;
+    size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
 }
 
 } // namespace
@@ -90,7 +68,15 @@ SimulatorServer::SimulatorServer(FleetConfig fleet, SimulatorServerConfig config
     m_config.pingTimeoutMs = std::max(1, m_config.pingTimeoutMs);
     m_config.maxPayload = std::max<qint64>(1024, m_config.maxPayload);
 
-    const std::string prefix = "42" + nspPrefix(m_config.nspace.toStdString()) + "[\"";
+    m_nspace = m_config.nspace.toStdString();
+
+    // The hot path: every event frame is this header, then the payload and
+    // a ']', with no JSON built per frame. The header comes from the shared
+    // encoder so it cannot drift from what the parser reads.
+    SocketIoPacket event;
+    event.type = SocketIoPacketType::Event;
+    event.nsp = m_nspace;
+    const std::string prefix = encodeEngineIoPacket(EngineIoPacketType::Message, encodeSocketIoPacket(event)) + "[\"";
     m_metricsPrefix = prefix + std::string(MetricsEventName) + "\",";
     m_alertsPrefix = prefix + std::string(AlertsEventName) + "\",";
     m_frameBuffer.reserve(2048);
@@ -173,8 +159,7 @@ void SimulatorServer::onNewConnection()
         const QUrlQuery query(requestUrl);
         if (requestUrl.path() != m_config.path || query.queryItemValue(QStringLiteral("EIO")) != QLatin1String("4")
             || query.queryItemValue(QStringLiteral("transport")) != QLatin1String("websocket")) {
-            m_counters->framesRejected.fetch_add(1);
-            dropSession(s, QStringLiteral("bad request path or query"));
+            rejectFrame(s, QStringLiteral("bad request path or query"));
             continue;
         }
 
@@ -200,13 +185,13 @@ void SimulatorServer::onNewConnection()
         });
 
         const nlohmann::json open = {
-            {"sid", randomId(20).toStdString()},
+            {"sid", randomId(20)},
             {"upgrades", nlohmann::json::array()},
             {"pingInterval", m_config.pingIntervalMs},
             {"pingTimeout", m_config.pingTimeoutMs},
             {"maxPayload", m_config.maxPayload},
         };
-        sendFrame(s, QLatin1Char('0') + QString::fromStdString(open.dump()));
+        sendPacket(s, EngineIoPacketType::Open, open.dump());
         s->heartbeat->start(m_config.pingIntervalMs);
         s->connectDeadline->start(m_config.connectTimeoutMs);
         emit clientConnected();
@@ -222,7 +207,7 @@ void SimulatorServer::onHeartbeatTimeout(SimulatorSession *session)
         return;
     }
     session->awaitingPong = true;
-    sendFrame(session, QStringLiteral("2"));
+    sendPacket(session, EngineIoPacketType::Ping);
     session->heartbeat->start(m_config.pingTimeoutMs);
 }
 
@@ -230,112 +215,82 @@ void SimulatorServer::onTextMessage(SimulatorSession *session, const QString &me
 {
     if (session->closed)
         return;
-    if (message.isEmpty()) {
-        m_counters->framesRejected.fetch_add(1);
-        dropSession(session, QStringLiteral("parse error"));
-        return;
-    }
-    switch (message.at(0).unicode()) {
-    case '1':
+    const QByteArray utf8 = message.toUtf8();
+    PacketError error = PacketError::None;
+    const auto packet = parseEngineIoPacket(std::string_view(utf8.constData(), size_t(utf8.size())), &error);
+    if (!packet)
+        return rejectFrame(session, packetErrorName(error));
+    switch (packet->type) {
+    case EngineIoPacketType::Close:
         dropSession(session, QStringLiteral("client close"));
         return;
-    case '2':
+    case EngineIoPacketType::Ping:
         // In Engine.IO v4 only the server pings; engine.io closes here.
-        m_counters->framesRejected.fetch_add(1);
-        dropSession(session, QStringLiteral("invalid heartbeat direction"));
-        return;
-    case '3':
+        return rejectFrame(session, QStringLiteral("invalid heartbeat direction"));
+    case EngineIoPacketType::Pong:
         if (session->awaitingPong) {
             session->awaitingPong = false;
             session->heartbeat->start(m_config.pingIntervalMs);
         }
         return;
-    case '4':
-        onSocketIoPacket(session, message.mid(1).toStdString());
+    case EngineIoPacketType::Message:
+        onSocketIoPacket(session, packet->data);
         return;
-    case '5':
-    case '6':
-        return; // upgrade / noop: meaningless without polling, harmless
-    default:
-        m_counters->framesRejected.fetch_add(1);
-        dropSession(session, QStringLiteral("parse error"));
-        return;
+    case EngineIoPacketType::Upgrade:
+    case EngineIoPacketType::Noop:
+        return; // meaningless without polling, harmless
+    case EngineIoPacketType::Open:
+        break; // server-to-client only
     }
+    rejectFrame(session, QStringLiteral("unexpected open packet"));
 }
 
-// Socket.IO v5 text decoding as socket.io-parser does it:
-// <type>[<attachments>-][<nsp>,][<ackId>][<json>]
-void SimulatorServer::onSocketIoPacket(SimulatorSession *session, const std::string &packet)
+void SimulatorServer::onSocketIoPacket(SimulatorSession *session, std::string_view text)
 {
-    auto fail = [this, session](const char *reason) {
-        m_counters->framesRejected.fetch_add(1);
-        dropSession(session, QString::fromLatin1(reason));
-    };
-    if (packet.empty() || packet[0] < '0' || packet[0] > '6')
-        return fail("invalid packet type");
-    const int type = packet[0] - '0';
-    if (type == 5 || type == 6) {
-        // Binary packets would be followed by attachments we never use.
+    PacketError error = PacketError::None;
+    const auto parsed = parseSocketIoPacket(text, &error);
+    if (!parsed)
+        return rejectFrame(session, packetErrorName(error));
+    const SocketIoPacket &packet = *parsed;
+    if (packet.isBinary()) {
+        // Its attachments would follow as binary frames, which we count and
+        // ignore too: no admin sends binary.
         m_counters->framesRejected.fetch_add(1);
         return;
     }
-    size_t pos = 1;
-    std::string nsp = "/";
-    if (pos < packet.size() && packet[pos] == '/') {
-        const size_t comma = packet.find(',', pos);
-        const size_t end = comma == std::string::npos ? packet.size() : comma;
-        nsp = packet.substr(pos, end - pos);
-        pos = comma == std::string::npos ? packet.size() : comma + 1;
-    }
-    std::optional<quint64> ackId;
-    {
-        size_t digits = 0;
-        quint64 id = 0;
-        while (pos + digits < packet.size() && packet[pos + digits] >= '0' && packet[pos + digits] <= '9') {
-            if (digits >= 15)
-                return fail("invalid ack id");
-            id = id * 10 + quint64(packet[pos + digits] - '0');
-            ++digits;
-        }
-        if (digits > 0)
-            ackId = id;
-        pos += digits;
-    }
-    const std::string_view body = std::string_view(packet).substr(pos);
-    nlohmann::json payload;
-    if (!body.empty()) {
-        if (!nestingWithin(body, 32))
-            return fail("payload too deeply nested");
-        payload = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-        if (payload.is_discarded())
-            return fail("invalid payload");
-    }
 
-    const std::string ourNsp = m_config.nspace.toStdString();
-    const bool isOurs = nsp == ourNsp;
-    const bool isRoot = nsp == "/";
+    const bool isOurs = packet.nsp == m_nspace;
+    const bool isRoot = packet.nsp == "/";
     const bool joined = (isOurs && session->nspConnected) || (isRoot && session->rootConnected);
-    const QString prefix = QString::fromStdString(nspPrefix(nsp));
+    // Replies go to the namespace the packet came from.
+    SocketIoPacket reply;
+    reply.nsp = packet.nsp;
 
-    switch (type) {
-    case 0: { // CONNECT
-        if (!body.empty() && !payload.is_object())
-            return fail("invalid payload");
+    switch (packet.type) {
+    case SocketIoPacketType::Connect: {
         if (joined)
-            return fail("duplicate connect");
+            return rejectFrame(session, QStringLiteral("duplicate connect"));
         if (!isOurs && !isRoot) {
             // Bound the echoed name: it came from the client.
-            sendFrame(session, QStringLiteral("44") + prefix.left(256)
-                                   + QStringLiteral("{\"message\":\"Invalid namespace\"}"));
+            reply.type = SocketIoPacketType::ConnectError;
+            reply.nsp = std::string(utf8Prefix(packet.nsp, 256));
+            reply.data = nlohmann::json{{"message", "Invalid namespace"}};
+            sendSocketIoPacket(session, reply);
             return;
         }
         if (isOurs && !m_config.token.isEmpty()) {
-            const auto it = payload.is_object() ? payload.find("token") : payload.end();
-            const bool ok = payload.is_object() && it != payload.end() && it->is_string()
-                            && QString::fromStdString(it->get<std::string>()) == m_config.token;
-            if (!ok) {
+            // The parser has checked that a CONNECT payload is an object.
+            const nlohmann::json *token = nullptr;
+            if (packet.data) {
+                const auto it = packet.data->find("token");
+                if (it != packet.data->end() && it->is_string())
+                    token = &*it;
+            }
+            if (!token || QString::fromStdString(token->get_ref<const std::string &>()) != m_config.token) {
                 m_counters->authFailures.fetch_add(1);
-                sendFrame(session, QStringLiteral("44") + prefix + QStringLiteral("{\"message\":\"unauthorized\"}"));
+                reply.type = SocketIoPacketType::ConnectError;
+                reply.data = nlohmann::json{{"message", "unauthorized"}};
+                sendSocketIoPacket(session, reply);
                 emit clientRefused(QStringLiteral("unauthorized"));
                 return;
             }
@@ -344,28 +299,29 @@ void SimulatorServer::onSocketIoPacket(SimulatorSession *session, const std::str
             session->nspConnected = true;
         else
             session->rootConnected = true;
-        const nlohmann::json ack = {{"sid", randomId(20).toStdString()}};
-        sendFrame(session, QStringLiteral("40") + prefix + QString::fromStdString(ack.dump()));
+        reply.type = SocketIoPacketType::Connect;
+        reply.data = nlohmann::json{{"sid", randomId(20)}};
+        sendSocketIoPacket(session, reply);
         return;
     }
-    case 1: // DISCONNECT
+    case SocketIoPacketType::Disconnect:
         if (!joined)
-            return fail("disconnect from a namespace not joined");
+            return rejectFrame(session, QStringLiteral("disconnect from a namespace not joined"));
         if (isOurs) {
             session->nspConnected = false;
-            if (session->subscribed)
-                m_counters->subscribers.fetch_sub(1);
-            session->subscribed = false;
+            unsubscribe(session);
         } else {
             session->rootConnected = false;
         }
         return;
-    case 2: { // EVENT
+    case SocketIoPacketType::Event: {
         if (!joined)
-            return fail("event on a namespace not joined");
-        if (!payload.is_array() || payload.empty() || !payload[0].is_string())
-            return fail("invalid event payload");
-        const std::string &name = payload[0].get_ref<const std::string &>();
+            return rejectFrame(session, QStringLiteral("event on a namespace not joined"));
+        // The parser guarantees a non-empty array whose first element is a
+        // number or a non-reserved name; a number names no handler of ours.
+        if (!packet.data)
+            return rejectFrame(session, QStringLiteral("event without payload"));
+        const nlohmann::json &name = packet.data->front();
         if (isOurs && name == "admin:subscribe") {
             if (!session->subscribed) {
                 session->subscribed = true;
@@ -373,29 +329,54 @@ void SimulatorServer::onSocketIoPacket(SimulatorSession *session, const std::str
                 emit clientSubscribed();
             }
         } else if (isOurs && name == "admin:unsubscribe") {
-            if (session->subscribed)
-                m_counters->subscribers.fetch_sub(1);
-            session->subscribed = false;
+            unsubscribe(session);
         }
         // Other events are ignored, as a gateway without a handler does.
-        if (ackId)
-            sendFrame(session, QStringLiteral("43") + prefix + QString::number(*ackId) + QStringLiteral("[]"));
+        if (packet.id) {
+            reply.type = SocketIoPacketType::Ack;
+            reply.id = packet.id;
+            reply.data = nlohmann::json::array();
+            sendSocketIoPacket(session, reply);
+        }
         return;
     }
-    case 3: // ACK: we never ask for one
+    case SocketIoPacketType::Ack: // we never ask for one
         if (!joined)
-            return fail("ack on a namespace not joined");
+            return rejectFrame(session, QStringLiteral("ack on a namespace not joined"));
         m_counters->framesRejected.fetch_add(1);
         return;
-    default: // CONNECT_ERROR is server-to-client only
-        return fail("invalid packet type");
+    case SocketIoPacketType::ConnectError: // server-to-client only
+    case SocketIoPacketType::BinaryEvent:  // handled above
+    case SocketIoPacketType::BinaryAck:
+        break;
     }
+    rejectFrame(session, QStringLiteral("invalid packet type"));
 }
 
-void SimulatorServer::sendFrame(SimulatorSession *session, const QString &frame)
+void SimulatorServer::unsubscribe(SimulatorSession *session)
 {
-    if (!session->closed && session->socket)
-        session->socket->sendTextMessage(frame);
+    if (session->subscribed)
+        m_counters->subscribers.fetch_sub(1);
+    session->subscribed = false;
+}
+
+void SimulatorServer::rejectFrame(SimulatorSession *session, const QString &reason)
+{
+    m_counters->framesRejected.fetch_add(1);
+    dropSession(session, reason);
+}
+
+void SimulatorServer::sendPacket(SimulatorSession *session, EngineIoPacketType type, std::string_view data)
+{
+    if (session->closed || !session->socket)
+        return;
+    const std::string frame = encodeEngineIoPacket(type, data);
+    session->socket->sendTextMessage(QString::fromUtf8(frame.data(), qsizetype(frame.size())));
+}
+
+void SimulatorServer::sendSocketIoPacket(SimulatorSession *session, const SocketIoPacket &packet)
+{
+    sendPacket(session, EngineIoPacketType::Message, encodeSocketIoPacket(packet));
 }
 
 void SimulatorServer::dropSession(SimulatorSession *session, const QString &reason, bool abort)
@@ -403,9 +384,7 @@ void SimulatorServer::dropSession(SimulatorSession *session, const QString &reas
     if (session->closed)
         return;
     session->closed = true;
-    if (session->subscribed)
-        m_counters->subscribers.fetch_sub(1);
-    session->subscribed = false;
+    unsubscribe(session);
     if (session->heartbeat)
         session->heartbeat->stop();
     if (session->connectDeadline)

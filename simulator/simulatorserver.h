@@ -1,6 +1,8 @@
 #pragma once
 
 #include "fleetsimulator.h"
+#include "net/engineiopacket.h"
+#include "net/socketiopacket.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -9,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 class QTimer;
@@ -88,9 +91,15 @@ private:
     void onNewConnection();
     void onTick();
     void onTextMessage(SimulatorSession *session, const QString &message);
-    void onSocketIoPacket(SimulatorSession *session, const std::string &packet);
+    void onSocketIoPacket(SimulatorSession *session, std::string_view text);
     void onHeartbeatTimeout(SimulatorSession *session);
-    void sendFrame(SimulatorSession *session, const QString &frame);
+    // A protocol violation: counted, and the session closed as socket.io
+    // closes a client whose frames it cannot decode.
+    void rejectFrame(SimulatorSession *session, const QString &reason);
+    // Keeps the subscriber count in step with the session's flag.
+    void unsubscribe(SimulatorSession *session);
+    void sendPacket(SimulatorSession *session, EngineIoPacketType type, std::string_view data = {});
+    void sendSocketIoPacket(SimulatorSession *session, const SocketIoPacket &packet);
     void dropSession(SimulatorSession *session, const QString &reason, bool abort = false);
     void purgeClosedSessions();
     void broadcast(const FleetPayload &payload);
@@ -101,6 +110,7 @@ private:
     QWebSocketServer *m_server = nullptr;
     QTimer *m_tick = nullptr;
     std::vector<std::unique_ptr<SimulatorSession>> m_sessions;
+    std::string m_nspace; // m_config.nspace in UTF-8, as packets carry it
     std::string m_frameBuffer;
     std::string m_metricsPrefix; // 42/nsp,["meeting:metrics:update",
     std::string m_alertsPrefix;  // 42/nsp,["meeting:alerts",

@@ -283,6 +283,85 @@ TEST(SimulatorServer, MalformedFramesNeverCrashIt)
     EXPECT_GT(server.counters()->framesRejected.load(), 5u);
 }
 
+// Each frame on a fresh, joined connection: protocol violations close that
+// connection (as socket.io does on a decode error) and are counted; frames a
+// real gateway tolerates leave it open.
+TEST(SimulatorServer, ViolationsCloseTheConnectionToleratedFramesDoNot)
+{
+    auto config = fastConfig();
+    config.pingIntervalMs = 60000; // no heartbeat closes during this test
+    SimulatorServer server(smallFleet(), config);
+    ASSERT_TRUE(server.listen());
+
+    struct Case
+    {
+        QString frame;
+        bool closes;
+    };
+    const QList<Case> cases = {
+        {QString(), true},
+        {QStringLiteral("0{}"), true}, // open is server-to-client only
+        {QStringLiteral("2"), true},
+        {QStringLiteral("4"), true},
+        {QStringLiteral("47"), true},
+        {QStringLiteral("42/meeting-metrics,[\"disconnect\"]"), true}, // reserved name
+        {QStringLiteral("42/meeting-metrics,{}"), true},
+        {QStringLiteral("42/meeting-metrics,"), true}, // event without payload
+        {QStringLiteral("41/meeting-metrics,{}"), true},
+        {QStringLiteral("40/meeting-metrics,{\"token\":\"s3cret\"}"), true}, // duplicate
+        {QStringLiteral("44/meeting-metrics,{}"), true},
+        {QStringLiteral("45x-/meeting-metrics,[\"x\"]"), true},
+        {QStringLiteral("4299999999999999999999[\"x\"]"), true},
+        {QStringLiteral("42/meeting-metrics,") + QString(200, QLatin1Char('[')), true},
+        {QStringLiteral("6"), false},
+        {QStringLiteral("5"), false},
+        {QStringLiteral("451-/meeting-metrics,[\"x\",{\"_placeholder\":true,\"num\":0}]"), false},
+        {QStringLiteral("43/meeting-metrics,5[]"), false},
+        {QStringLiteral("42/meeting-metrics,[\"whatever\",1]"), false},
+        {QStringLiteral("42/meeting-metrics,[7]"), false}, // a number names no handler
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.frame.left(60).toStdString());
+        RawClient client;
+        ASSERT_TRUE(client.open(server.url()));
+        client.send(QStringLiteral("40/meeting-metrics,{\"token\":\"s3cret\"}"));
+        ASSERT_TRUE(client.waitFor(QStringLiteral("40/meeting-metrics,{")));
+        const quint64 rejectedBefore = server.counters()->framesRejected.load();
+        client.send(c.frame);
+        if (c.closes) {
+            ASSERT_TRUE(waitUntil([&] { return client.m_closed; }));
+            EXPECT_EQ(server.counters()->framesRejected.load(), rejectedBefore + 1);
+        } else {
+            // The connection still answers: an acked event comes back.
+            client.send(QStringLiteral("42/meeting-metrics,31[\"ping-me\"]"));
+            ASSERT_TRUE(client.waitFor(QStringLiteral("43/meeting-metrics,31[]")));
+            EXPECT_FALSE(client.m_closed);
+        }
+    }
+}
+
+TEST(SimulatorServer, EchoesABoundedValidNamespaceInTheRefusal)
+{
+    SimulatorServer server(smallFleet(), fastConfig());
+    ASSERT_TRUE(server.listen());
+    RawClient client;
+    ASSERT_TRUE(client.open(server.url()));
+    // '/' and 200 two-byte characters: byte 256 is the second half of one.
+    const QString nsp = QStringLiteral("/") + QString(200, QChar(0x00E1));
+    client.send(QStringLiteral("40") + nsp + QStringLiteral(",{}"));
+    ASSERT_TRUE(client.waitFor(QStringLiteral("44/")));
+    const QString refusal = client.m_frames[client.find(QStringLiteral("44/"))];
+    const qsizetype comma = refusal.indexOf(QLatin1Char(','));
+    ASSERT_GT(comma, 0);
+    const QString echoed = refusal.mid(2, comma - 2);
+    EXPECT_TRUE(nsp.startsWith(echoed));
+    EXPECT_LE(echoed.toUtf8().size(), 256);
+    EXPECT_EQ(echoed.toUtf8().size(), 255);
+    EXPECT_FALSE(echoed.contains(QChar(QChar::ReplacementCharacter)));
+    EXPECT_EQ(json::parse(refusal.mid(comma + 1).toStdString(), nullptr, false)["message"], "Invalid namespace");
+    EXPECT_FALSE(client.m_closed);
+}
+
 TEST(SimulatorServer, AlertsFollowTheFleet)
 {
     FleetConfig fleet = smallFleet();
