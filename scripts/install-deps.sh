@@ -11,6 +11,7 @@ packages=(
   libgl1-mesa-dev libxkbcommon0 fonts-dejavu-core libqt6svg6
   xvfb xauth redis-server
   nodejs npm sqlite3
+  dpkg-dev desktop-file-utils appstream
 )
 
 missing=()

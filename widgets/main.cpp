@@ -159,7 +159,7 @@ int main(int argc, char **argv)
         return UsageError;
     }
     QGuiApplication::setApplicationDisplayName(Main::tr("Meeting Monitor"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("meeting-monitor"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.meetingmonitor.MeetingMonitor"));
     if (!parser.positionalArguments().isEmpty()) {
         printError(Main::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
         return UsageError;
