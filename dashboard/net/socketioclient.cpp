@@ -2,8 +2,13 @@
 
 #include "socketioclient_p.h"
 
+#include "net/gatewayurlpolicy.h"
+
+#include <QFile>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -151,6 +156,11 @@ const SocketIoConfig &SocketIoClient::config() const
     return d->m_config;
 }
 
+bool SocketIoClient::isUnencryptedRemote() const
+{
+    return d->m_unencryptedRemote;
+}
+
 // --- SocketIoClientPrivate ------------------------------------------------
 
 // Parented to the client, and the timers to us, so that moveToThread() on
@@ -168,6 +178,9 @@ SocketIoClientPrivate::SocketIoClientPrivate(SocketIoClient *client, SocketIoCon
 {
     // The namespace is written verbatim before a ',' separator.
     m_nspaceValid = m_nspace.find(',') == std::string::npos;
+    const GatewayUrlCheck check = checkGatewayUrl(m_config.gatewayUrl, m_config.allowUnencrypted);
+    m_secure = check.secure;
+    m_unencryptedRemote = check.unencryptedRemote;
 
     for (QTimer *timer : {&m_openTimer, &m_namespaceAckTimer, &m_heartbeatTimer, &m_retryTimer})
         timer->setSingleShot(true);
@@ -196,13 +209,83 @@ void SocketIoClientPrivate::open()
     m_retryTimer.stop();
     m_attempt = 0; // a user request starts a fresh backoff
     if (!m_nspaceValid) {
-        const Guard g = guard();
-        setState(ConnectionState::Rejected);
-        if (intact(g))
-            emit q->connectError(SocketIoClient::tr("The namespace must not contain a comma."));
+        refuse(SocketIoClient::tr("The namespace must not contain a comma."), false);
+        return;
+    }
+    // Checked before any contact: a refused URL never sees a packet, let
+    // alone the token.
+    const GatewayUrlCheck check = checkGatewayUrl(m_config.gatewayUrl, m_config.allowUnencrypted);
+    if (!check) {
+        refuse(check.error, false);
+        return;
+    }
+    QString caError;
+    if (m_secure && !loadTrustAnchors(&caError)) {
+        refuse(caError, true);
         return;
     }
     startAttempt();
+}
+
+bool SocketIoClientPrivate::loadTrustAnchors(QString *error)
+{
+    // Read on every open(), so that fixing the file needs no restart.
+    m_trustAnchors = m_config.caCertificates;
+    if (m_config.caFile.isEmpty())
+        return true;
+    QFile file(m_config.caFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = SocketIoClient::tr("CA file %1: %2").arg(m_config.caFile, file.errorString());
+        return false;
+    }
+    // A CA bundle is kilobytes; a huge file is a mistake, not a bundle.
+    constexpr qint64 MaxCaFileBytes = 4 * 1024 * 1024;
+    const QByteArray data = file.read(MaxCaFileBytes + 1);
+    if (data.size() > MaxCaFileBytes) {
+        *error = SocketIoClient::tr("CA file %1: larger than 4 MiB.").arg(m_config.caFile);
+        return false;
+    }
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    if (certificates.isEmpty()) {
+        *error = SocketIoClient::tr("CA file %1: no PEM or DER certificate in it.")
+                     .arg(m_config.caFile);
+        return false;
+    }
+    m_trustAnchors += certificates;
+    return true;
+}
+
+void SocketIoClientPrivate::refuse(const QString &message, bool tls)
+{
+    m_retryTimer.stop();
+    teardownSocket();
+    m_sendQueue.clear();
+    qCWarning(lcSocketIo) << "not connecting:" << message;
+    const Guard g = guard();
+    setState(ConnectionState::Rejected);
+    if (tls && intact(g))
+        emit q->tlsError(message);
+    if (intact(g))
+        emit q->connectError(message);
+}
+
+void SocketIoClientPrivate::failTls(const QString &reason)
+{
+    if (m_state != ConnectionState::Connecting && m_state != ConnectionState::Connected)
+        return; // already handled (the socket reports a failure several ways)
+    m_retryTimer.stop();
+    teardownSocket();
+    m_sendQueue.clear();
+    qCWarning(lcSocketIo) << "TLS failure, not retrying:" << reason;
+    const Guard g = guard();
+    setState(ConnectionState::Rejected);
+    if (!intact(g))
+        return;
+    emit q->tlsError(reason);
+    if (intact(g))
+        emit q->connectError(reason);
 }
 
 void SocketIoClientPrivate::close()
@@ -266,6 +349,16 @@ void SocketIoClientPrivate::startAttempt()
     // Above this Qt closes the socket itself (code 1009); below it, frames
     // over the announced maxPayload are dropped one by one.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(std::max<qint64>(1, m_config.maxMessageBytes)));
+    if (m_secure) {
+        // Explicit rather than relying on what SecureProtocols means today.
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        // Replaces the system's CAs (and turns off their on-demand loading).
+        if (!m_trustAnchors.isEmpty())
+            ssl.setCaCertificates(m_trustAnchors);
+        m_socket->setSslConfiguration(ssl);
+    }
     connect(m_socket, &QWebSocket::connected, this, &SocketIoClientPrivate::onSocketConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &SocketIoClientPrivate::onSocketDisconnected);
     // Qt 6.4: error() is overloaded with the getter; errorOccurred is 6.5+.
@@ -408,7 +501,7 @@ void SocketIoClientPrivate::onSocketConnected()
 void SocketIoClientPrivate::onSocketDisconnected()
 {
     if (!m_sslReason.isEmpty()) {
-        loseConnection(m_sslReason);
+        failTls(m_sslReason);
         return;
     }
     const int code = m_socket ? int(m_socket->closeCode()) : 0;
@@ -417,9 +510,14 @@ void SocketIoClientPrivate::onSocketDisconnected()
 
 void SocketIoClientPrivate::onSocketError(QAbstractSocket::SocketError error)
 {
-    Q_UNUSED(error);
     if (!m_sslReason.isEmpty()) {
-        loseConnection(m_sslReason);
+        failTls(m_sslReason);
+        return;
+    }
+    if (error == QAbstractSocket::SslHandshakeFailedError) {
+        // No sslErrors() before it: no common protocol version or cipher.
+        failTls(SocketIoClient::tr("TLS handshake failed: %1")
+                    .arg(m_socket ? m_socket->errorString() : QString()));
         return;
     }
     loseConnection(SocketIoClient::tr("transport error: %1")
@@ -428,17 +526,25 @@ void SocketIoClientPrivate::onSocketError(QAbstractSocket::SocketError error)
 
 void SocketIoClientPrivate::onSocketSslErrors(const QList<QSslError> &errors)
 {
-    // Not ignored: Qt aborts the handshake after this signal. Remember why,
-    // and make sure the loss is reported even if no other signal follows.
-    m_sslReason = SocketIoClient::tr("TLS error: %1")
-                      .arg(errors.isEmpty() ? SocketIoClient::tr("unknown")
-                                            : errors.constFirst().errorString());
+    // Never ignored (not even selectively): Qt aborts the handshake after
+    // this signal, before a byte of WebSocket or Socket.IO, so before the
+    // token. Remember why, and make sure it is reported even if no other
+    // signal follows.
+    QStringList reasons;
+    for (const QSslError &error : errors) {
+        const QString text = error.errorString();
+        if (!reasons.contains(text))
+            reasons.append(text);
+    }
+    m_sslReason = SocketIoClient::tr("TLS certificate rejected: %1")
+                      .arg(reasons.isEmpty() ? SocketIoClient::tr("unknown certificate error")
+                                             : reasons.join(QStringLiteral("; ")));
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         this,
         [this, generation] {
             if (generation == m_generation)
-                loseConnection(m_sslReason);
+                failTls(m_sslReason);
         },
         Qt::QueuedConnection);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 #include <memory>
@@ -24,6 +26,15 @@ struct SocketIoConfig
     int openTimeoutMs = 20000;             // WebSocket up + Engine.IO open packet
     int namespaceAckTimeoutMs = 20000;     // CONNECT sent -> CONNECT ack
     qint64 maxMessageBytes = 16 * 1024 * 1024; // hard cap; above it Qt closes the socket
+
+    // TLS trust for wss://: empty caFile and caCertificates mean the system's
+    // CAs; otherwise only these (the file's PEM or DER certificates and the
+    // list together) are trusted, the system's CAs are not.
+    QString caFile;
+    QList<QSslCertificate> caCertificates;
+    // ws:// to a host other than loopback is refused unless this is set
+    // (checkGatewayUrl() in net/gatewayurlpolicy.h).
+    bool allowUnencrypted = false;
 };
 
 enum class ConnectionState {
@@ -79,6 +90,9 @@ public:
     ConnectionState state() const;
     const ProtocolCounters &counters() const;
     const SocketIoConfig &config() const;
+    // True when the URL is ws:// to a non-loopback host and the config
+    // allowed it: the token and the data travel in clear text.
+    bool isUnencryptedRemote() const;
 
 signals:
     void stateChanged(mm::ConnectionState state);
@@ -86,8 +100,15 @@ signals:
     void namespaceConnected();
     // A server EVENT on our namespace: name and the remaining arguments (array).
     void eventReceived(const QString &event, const nlohmann::json &args);
-    // CONNECT_ERROR: the server's message, verbatim (display it as plain text).
+    // The connection was refused, state Rejected, no retry: a CONNECT_ERROR
+    // (the server's message verbatim: display it as plain text), a TLS
+    // failure (after tlsError()), or a URL or CA file refused before any
+    // contact (checkGatewayUrl()).
     void connectError(const QString &message);
+    // The TLS handshake failed (untrusted or mismatching certificate, no
+    // common protocol) or the CA file is unusable: the state is Rejected and
+    // no retry follows. connectError() carries the same reason right after.
+    void tlsError(const QString &reason);
     // The connection went away; `reason` is for people ("ping timeout", ...).
     void disconnected(const QString &reason);
     void reconnectScheduled(int attempt, int delayMs);

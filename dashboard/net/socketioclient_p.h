@@ -48,6 +48,7 @@ public:
     SocketIoConfig m_config;
     ConnectionState m_state = ConnectionState::Idle;
     ProtocolCounters m_counters;
+    bool m_unencryptedRemote = false;
 
 private:
     enum class EnginePhase { Closed, Opening, AwaitOpen, Open };
@@ -103,6 +104,12 @@ private:
     void loseConnection(const QString &reason, std::optional<int> fixedDelayMs = std::nullopt);
     void reject(const QString &message, bool wasConnected);
     void setState(ConnectionState state);
+    // Refusal before any network contact (URL policy, unusable CA file).
+    void refuse(const QString &message, bool tls);
+    // A TLS failure ends the attempt for good: a certificate does not get
+    // better by retrying, and the token must never follow it.
+    void failTls(const QString &reason);
+    bool loadTrustAnchors(QString *error);
 
     SocketIoClient *const q;
     std::string m_nspace;
@@ -114,6 +121,8 @@ private:
     qint64 m_maxPayload = EngineIoOpen::DefaultMaxPayload;
     int m_heartbeatMs = EngineIoOpen::DefaultPingIntervalMs + EngineIoOpen::DefaultPingTimeoutMs;
     QString m_sslReason;
+    bool m_secure = false;
+    QList<QSslCertificate> m_trustAnchors; // empty: the system's CAs
 
     QTimer m_openTimer;
     QTimer m_namespaceAckTimer;
