@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <cstdio>
 
@@ -92,6 +93,11 @@ RunResult runOnce(const QString &app, const QString &simulator, int rate, int ma
     QProcess gui;
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // The application records its own history by default, as it would for
+    // an admin: into a fresh folder, not the user's.
+    QTemporaryDir home;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
     gui.setProcessEnvironment(env);
     gui.start(app, {QStringLiteral("--gateway"), url,
                     QStringLiteral("--token-file"), tokenFile.fileName(),

@@ -6,18 +6,25 @@
 #include "core/eventlooplagprobe.h"
 #include "core/sample.h"
 #include "demogateway.h"
+#include "detailarea.h"
 #include "fleetsimulator.h"
+#include "history/historyreader.h"
+#include "history/historywriter.h"
 #include "mainwindow.h"
 #include "model/meetingtreemodel.h"
+#include "timewindowbar.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
@@ -141,9 +148,22 @@ int main(int argc, char **argv)
     const QCommandLineOption quitAfterOption(
         QStringLiteral("quit-after"), Main::tr("Quit after SECONDS (for benchmarks and checks)."),
         Main::tr("SECONDS"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        Main::tr("Read the history from FILE (e.g. one a recorder is writing) and record "
+                 "nothing. Without it the application records into its own history."),
+        Main::tr("FILE"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        Main::tr("Show the charts of MEETING, or of one of its users with MEETING/USER (from "
+                 "the history if it is not live)."),
+        Main::tr("MEETING[/USER]"));
+    const QCommandLineOption windowOption(
+        QStringLiteral("window"), Main::tr("The charts' time window: live, 1h, 24h or 7d."),
+        Main::tr("WINDOW"), QStringLiteral("live"));
     parser.addOptions({demoOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        screenshotOption, screenshotAfterOption, printStatsOption,
-                       quitAfterOption});
+                       quitAfterOption, dbOption, selectOption, windowOption});
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
@@ -180,6 +200,26 @@ int main(int argc, char **argv)
         quitAfter = parser.value(quitAfterOption).toDouble(&secondsOk);
         if (!secondsOk || quitAfter < 0 || quitAfter > 7 * 24 * 3600) {
             printError(Main::tr("--quit-after takes a number of seconds from 0 to 604800."));
+            return UsageError;
+        }
+    }
+
+    const std::optional<mm::TimeWindowKind> chartWindow
+        = mm::TimeWindowBar::kindFromName(parser.value(windowOption));
+    if (!chartWindow) {
+        printError(Main::tr("--window takes live, 1h, 24h or 7d."));
+        return UsageError;
+    }
+    QString selectMeeting;
+    QString selectUser;
+    if (parser.isSet(selectOption)) {
+        // MEETING or MEETING/USER: the first slash separates them.
+        const QString target = parser.value(selectOption);
+        const qsizetype slash = target.indexOf(QLatin1Char('/'));
+        selectMeeting = slash < 0 ? target : target.left(slash);
+        selectUser = slash < 0 ? QString() : target.mid(slash + 1);
+        if (selectMeeting.isEmpty() || (slash >= 0 && selectUser.isEmpty())) {
+            printError(Main::tr("--select takes MEETING or MEETING/USER."));
             return UsageError;
         }
     }
@@ -222,8 +262,40 @@ int main(int argc, char **argv)
         config->token = demo->token();
     }
 
+    // History: --db (or the history/database setting) names a database to
+    // read and never write, since a recorder may be writing it; otherwise
+    // this application records into its own and reads it back. Both outlive
+    // the window, which only holds pointers to them.
+    QString historyPath = parser.value(dbOption);
+    if (historyPath.isEmpty())
+        historyPath = QSettings().value(QStringLiteral("history/database")).toString();
+    std::unique_ptr<mm::HistoryWriterThread> historyWriter;
+    if (historyPath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (!dir.isEmpty() && QDir().mkpath(dir)) {
+            historyPath = QDir(dir).filePath(QStringLiteral("history.sqlite"));
+            historyWriter = std::make_unique<mm::HistoryWriterThread>(historyPath);
+            QString error;
+            if (!historyWriter->start(&error)) {
+                // Live charts still work; only recording and long windows do not.
+                printError(Main::tr("Cannot record the history into %1: %2")
+                               .arg(historyPath, error));
+                historyWriter.reset();
+            }
+        }
+    } else {
+        historyPath = QFileInfo(historyPath).absoluteFilePath();
+    }
+    std::unique_ptr<mm::HistoryReader> historyReader;
+    if (!historyPath.isEmpty())
+        historyReader = std::make_unique<mm::HistoryReader>(historyPath);
+
     const mm::SystemClock clock;
     mm::MainWindow window(clock);
+    window.setHistory(historyReader.get(), historyWriter ? historyWriter->writer() : nullptr);
+    window.detailArea()->setWindow(*chartWindow);
+    if (!selectMeeting.isEmpty())
+        window.selectTarget(selectMeeting, selectUser);
     // The GUI thread's responsiveness, measured from the start; the first
     // two seconds (window creation, first layout) are left out.
     mm::EventLoopLagProbe lagProbe;

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
+#include "alertcoordinator.h"
 #include "connectdialog.h"
 #include "connectionstatuswidget.h"
+#include "detailarea.h"
+#include "history/historywriter.h"
 #include "livetreeview.h"
 #include "ingest/ingestthread.h"
 #include "model/meetingfilterproxymodel.h"
@@ -21,6 +24,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -61,7 +65,19 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(createPlaceholder());
     m_stack->addWidget(m_tree);
-    setCentralWidget(m_stack);
+    // The charts go below the tree: the tree needs its width for columns,
+    // the stacked plots share one wide time axis.
+    m_detail = new DetailArea(m_clock, *m_model, this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentRowChanged);
 
     m_status = new ConnectionStatusWidget(m_clock, this);
     m_status->setObjectName(QStringLiteral("connectionStatus"));
@@ -78,6 +94,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_filterDebounce.setInterval(FilterDebounceMs);
     connect(&m_filterDebounce, &QTimer::timeout, this, &MainWindow::applyFilter);
 
+    // After the menus and the central area, which it extends.
+    m_alerts = new AlertCoordinator(m_clock, *this);
+
     resize(defaultSize());
     onTotalsChanged();
     updateActions();
@@ -91,7 +110,52 @@ MainWindow::~MainWindow()
 
 QSize MainWindow::defaultSize()
 {
-    return {1280, 760};
+    return {1280, 900};
+}
+
+void MainWindow::setHistory(HistoryReader *reader, HistoryWriter *writer)
+{
+    m_historyWriter = writer;
+    m_detail->setHistoryReader(reader);
+}
+
+void MainWindow::selectTarget(const QString &meetingId, const QString &userId)
+{
+    m_pendingMeeting = meetingId;
+    m_pendingUser = userId;
+    // Chart it right away (from the history if it is not live)...
+    m_detail->showSelection(meetingId, userId);
+    // ...and select its row now or when it arrives.
+    selectPendingTarget();
+}
+
+void MainWindow::selectPendingTarget()
+{
+    if (m_pendingMeeting.isEmpty())
+        return;
+    const QModelIndex source = m_model->indexOf(m_pendingMeeting, m_pendingUser);
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid())
+        return;
+    m_pendingMeeting.clear();
+    m_pendingUser.clear();
+    if (index.parent().isValid())
+        m_tree->expand(index.parent());
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (!current.isValid()) {
+        // A pending --select keeps its chart until its row turns up.
+        if (m_pendingMeeting.isEmpty())
+            m_detail->showSelection(QString(), QString());
+        return;
+    }
+    const bool isUser = current.data(KindRole).toInt() == int(RowKind::User);
+    m_detail->showSelection(current.data(MeetingIdRole).toString(),
+                            isUser ? current.data(UserIdRole).toString() : QString());
 }
 
 void MainWindow::createActions()
@@ -109,7 +173,12 @@ void MainWindow::createActions()
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quit quits, even where closing the window would keep it in the tray.
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        if (m_alerts)
+            m_alerts->setQuitting(true);
+        close();
+    });
 
     m_expandAllAction = new QAction(tr("&Expand all"), this);
     connect(m_expandAllAction, &QAction::triggered, this, &MainWindow::onExpandAll);
@@ -145,6 +214,7 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_expandAllAction);
     view->addAction(m_collapseAllAction);
     view->addSeparator();
@@ -152,6 +222,7 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(m_focusFilterAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(m_aboutAction);
 
     m_filter = new QLineEdit(this);
@@ -244,6 +315,7 @@ void MainWindow::restoreSettings()
     QSettings settings(SettingsOrganization, SettingsApplication);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     QHeaderView *header = m_tree->header();
     if (header->restoreState(settings.value(QStringLiteral("tree/header")).toByteArray())) {
         // The saved state may carry another sort; apply it once.
@@ -258,12 +330,18 @@ void MainWindow::saveSettings()
     QSettings settings(SettingsOrganization, SettingsApplication);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("tree/header"), m_tree->header()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // With a tray, closing hides the window and the monitoring goes on.
+    if (m_alerts && m_alerts->keepRunningInTray()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -275,6 +353,12 @@ void MainWindow::connectToGateway(const SocketIoConfig &config)
     m_ingest = std::make_unique<IngestThread>(config, m_clock);
     IngestWorker *worker = m_ingest->worker();
     connect(worker, &IngestWorker::samplesArrived, m_model, &MeetingTreeModel::applyBatch);
+    // Recording: the writer's own thread takes the same immutable batches.
+    if (m_historyWriter)
+        connect(worker, &IngestWorker::samplesArrived, m_historyWriter,
+                &HistoryWriter::writeBatch, Qt::QueuedConnection);
+    m_alerts->attachWorker(worker);
+    m_alerts->setConnectionWanted(true);
     connect(worker, &IngestWorker::statsChanged, this,
             [this, session](const IngestStats &stats) {
                 if (session == m_session)
@@ -302,6 +386,8 @@ void MainWindow::disconnectFromGateway()
     if (!m_ingest)
         return;
     ++m_session;
+    // Closed on purpose: not a gateway outage.
+    m_alerts->setConnectionWanted(false);
     m_ingest.reset(); // closes, flushes the last batch and joins
     m_status->showNotConnected();
     updateActions();
@@ -321,6 +407,7 @@ void MainWindow::onStatsChanged(const IngestStats &stats)
 void MainWindow::onConnectionStateChanged(ConnectionState state)
 {
     m_status->setConnectionState(state);
+    m_alerts->onConnectionStateChanged(state);
     if (state == ConnectionState::Connected && m_connectErrorBox)
         m_connectErrorBox->hide();
 }
@@ -434,6 +521,7 @@ void MainWindow::onAbout()
 
 void MainWindow::onTotalsChanged()
 {
+    selectPendingTarget();
     m_status->setCounts(m_model->meetingCount(), m_model->activeUserCount(),
                         m_model->userCount());
     updatePlaceholder();

@@ -13,12 +13,17 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
+class QSplitter;
 class QStackedWidget;
 class QTreeView;
 
 namespace mm {
 
+class AlertCoordinator;
 class ConnectionStatusWidget;
+class DetailArea;
+class HistoryReader;
+class HistoryWriter;
 class IngestThread;
 class MeetingFilterProxyModel;
 class MeetingTreeModel;
@@ -39,6 +44,17 @@ public:
     // Not called for screenshots and tests, which want the defaults.
     void restoreSettings();
 
+    // The history the charts read long windows from (nullptr: Live only)
+    // and the writer that records what the gateway sends (nullptr: record
+    // nothing, e.g. when reading a database a recorder writes). Set both
+    // before connecting; they must outlive the window.
+    void setHistory(HistoryReader *reader, HistoryWriter *writer);
+
+    // Selects the tree row of a meeting (or one of its users) and shows its
+    // charts; a meeting that is not live is charted from the history, and
+    // its row is selected when it turns up.
+    void selectTarget(const QString &meetingId, const QString &userId);
+
     // Replaces any current connection with one to `config`.
     void connectToGateway(const SocketIoConfig &config);
     void disconnectFromGateway();
@@ -51,6 +67,10 @@ public:
     MeetingFilterProxyModel *proxyModel() const { return m_proxy; }
     QTreeView *treeView() const { return m_tree; }
     ConnectionStatusWidget *statusWidget() const { return m_status; }
+    DetailArea *detailArea() const { return m_detail; }
+    QSplitter *splitter() const { return m_splitter; }
+    // Alerts: service, panel, tray, notifications (issue 4).
+    AlertCoordinator *alerts() const { return m_alerts; }
 
     // Ingest notifications; public so that tests can drive the window
     // without a network.
@@ -78,6 +98,8 @@ private:
     void onCollapseAll();
     void onAbout();
     void onTotalsChanged();
+    void onCurrentRowChanged(const QModelIndex &current);
+    void selectPendingTarget();
 
     void expandMeetingRows(int first, int last);
     void updateActions();
@@ -89,8 +111,15 @@ private:
     MeetingFilterProxyModel *m_proxy;
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QSplitter *m_splitter = nullptr;
+    DetailArea *m_detail = nullptr;
+    HistoryWriter *m_historyWriter = nullptr;
+    // A --select target whose row is not in the tree (yet).
+    QString m_pendingMeeting;
+    QString m_pendingUser;
     QLineEdit *m_filter = nullptr;
     ConnectionStatusWidget *m_status = nullptr;
+    AlertCoordinator *m_alerts = nullptr;
     QMessageBox *m_connectErrorBox = nullptr;
 
     QAction *m_connectAction = nullptr;

@@ -119,7 +119,23 @@ IncidentChanges AlertEngine::setGatewayConnected(bool connected)
     m_messageSinceConnect = false;
     // Disconnected: per-user time stops at once. Connected: it runs again;
     // evaluate() freezes it anew if data stops once more.
-    setFrozen(!connected, now);
+    setFrozen(!connected && m_expected, now);
+    evaluateGateway(now, out);
+    return out;
+}
+
+IncidentChanges AlertEngine::setGatewayExpected(bool expected)
+{
+    IncidentChanges out;
+    if (expected == m_expected)
+        return out;
+    const qint64 now = m_clock.nowMs();
+    m_expected = expected;
+    // A wanted connection counts as down from now, not from when the last
+    // one was closed on purpose.
+    m_connectionChangedMs = now;
+    m_messageSinceConnect = false;
+    setFrozen(expected && !m_connected, now);
     evaluateGateway(now, out);
     return out;
 }
@@ -671,6 +687,14 @@ IncidentChanges AlertEngine::ingestGatewayAlerts(const GatewayAlertBatch &batch)
 
 void AlertEngine::evaluateGateway(qint64 nowMs, IncidentChanges &out)
 {
+    if (!m_expected) {
+        // No connection wanted: nothing to judge; an open gateway-down
+        // closes without claiming the gateway recovered.
+        setFrozen(false, nowMs);
+        m_gatewayClearSinceMs = NoTime;
+        closeForGone(m_gatewaySlot, nowMs, out);
+        return;
+    }
     // Connected but silent counts as down only while users were active.
     // After data stopped, per-user time freezes (the silence says nothing
     // about the users). After a reconnection that brought no data yet it

@@ -81,6 +81,13 @@ public:
     IncidentChanges ingestGatewayAlerts(const GatewayAlertBatch &batch);
     // Map ConnectionState::Connected to true and every other state to false.
     IncidentChanges setGatewayConnected(bool connected);
+    // Whether a connection is wanted at all (default true). While it is not
+    // (the admin disconnected, or never connected), being disconnected is
+    // no outage: gateway-down neither fires nor stays open (a pending one is
+    // cancelled, a firing one ends without a recovery), and per-user time
+    // runs on, so users time out and their incidents end.
+    IncidentChanges setGatewayExpected(bool expected);
+    bool isGatewayExpected() const { return m_expected; }
     // Time-driven transitions (user gone, gateway resolve, meeting-degraded,
     // gateway-down, silence expiry, forgetting old incidents) and coalesced
     // Updated events.
@@ -232,6 +239,7 @@ private:
     // Gateway state. Wall-clock times.
     Slot m_gatewaySlot;
     bool m_connected = false;
+    bool m_expected = true;
     bool m_messageSinceConnect = false;
     qint64 m_connectionChangedMs = 0;
     qint64 m_lastMessageMs = 0;

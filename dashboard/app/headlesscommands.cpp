@@ -1,7 +1,10 @@
 #include "headlesscommands.h"
 
+#include "app/importcommand.h"
 #include "app/recorder.h"
+#include "app/simulatecommand.h"
 #include "history/sampleexporter.h"
+#include "security/tokencommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,13 +19,21 @@ namespace {
 
 const char *const RecordCommand = "record";
 const char *const ExportCommand = "export";
+const char *const ImportCommand = "import";
+const char *const SimulateCommand = "simulate";
+const char *const TokenCommand = "token";
 
 } // namespace
 
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc >= 2 && argv[1]
-        && (std::strcmp(argv[1], RecordCommand) == 0 || std::strcmp(argv[1], ExportCommand) == 0);
+    if (argc < 2 || !argv[1])
+        return false;
+    for (const char *command :
+         {RecordCommand, ExportCommand, ImportCommand, SimulateCommand, TokenCommand})
+        if (std::strcmp(argv[1], command) == 0)
+            return true;
+    return false;
 }
 
 int runHeadlessCommand(int argc, char **argv)
@@ -46,6 +57,15 @@ int runHeadlessCommand(int argc, char **argv)
     int code = 0;
     if (std::strcmp(argv[1], ExportCommand) == 0)
         code = runExportCommand(arguments, out, err);
+    else if (std::strcmp(argv[1], ImportCommand) == 0)
+        code = runImportCommand(arguments, out, err);
+    else if (std::strcmp(argv[1], SimulateCommand) == 0)
+        code = runSimulateCommand(arguments, out, err);
+    else if (std::strcmp(argv[1], TokenCommand) == 0) {
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        code = runTokenCommand(arguments, in, out, err);
+    }
     else
         code = runRecordCommand(arguments, out, err);
     if (!out.flush() && code == 0)

@@ -2,8 +2,8 @@
 
 namespace mm {
 
-// The command-line modes that need no display: `meeting-monitor record ...`
-// and `meeting-monitor export ...`. main() asks first, before it creates a
+// The command-line modes that need no display: `meeting-monitor record`,
+// `export`, `import` and `simulate`. main() asks first, before it creates a
 // QApplication, so these run on a server without X or Wayland.
 bool isHeadlessCommand(int argc, char **argv);
 

@@ -2,6 +2,10 @@
 
 #include "history/historywriter.h"
 #include "ingest/ingestthread.h"
+#include "net/gatewayurlpolicy.h"
+#include "security/tokencommand.h"
+#include "security/tokenstore.h"
+#include "settings/connectionprofile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,6 +14,8 @@
 #include <QFile>
 #include <QSocketNotifier>
 #include <QUrl>
+
+#include <tuple>
 
 #include <cerrno>
 #include <csignal>
@@ -155,6 +161,8 @@ Recorder::~Recorder()
 bool Recorder::start()
 {
     m_writer = std::make_unique<HistoryWriterThread>(m_config.dbPath);
+    // Before start(): the writer thread is not running yet.
+    m_writer->writer()->setRetention(m_config.retention);
     QString error;
     if (!m_writer->start(&error)) {
         log(error);
@@ -164,6 +172,7 @@ bool Recorder::start()
     HistoryWriter *writer = m_writer->writer();
     connect(writer, &HistoryWriter::committed, this, &Recorder::onCommitted);
     connect(writer, &HistoryWriter::failed, this, &Recorder::onWriteFailed);
+    connect(writer, &HistoryWriter::retentionApplied, this, &Recorder::onRetentionApplied);
 
     m_ingest = std::make_unique<IngestThread>(m_config.socket, m_clock);
     IngestWorker *worker = m_ingest->worker();
@@ -263,6 +272,13 @@ void Recorder::onWriteFailed(const QString &message)
     log(QStringLiteral("history write failed (recording continues): %1").arg(message));
 }
 
+void Recorder::onRetentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted)
+{
+    log(QStringLiteral("retention: deleted %1 raw minute blocks and %2 rollup rows")
+            .arg(rawBlocksDeleted)
+            .arg(rollupRowsDeleted));
+}
+
 void Recorder::logCounters()
 {
     const IngestStats &s = m_stats;
@@ -307,7 +323,8 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     parser.setApplicationDescription(QStringLiteral(
         "Record every valid sample from a Meeting Monitor gateway into an SQLite history, "
         "without a window. SIGTERM or SIGINT commits what was received and exits 0. The token "
-        "comes from --token-file or the MEETING_MONITOR_TOKEN environment variable.\n"
+        "comes from --token-file, else the MEETING_MONITOR_TOKEN environment variable, else "
+        "the system keychain ('meeting-monitor token set --gateway URL').\n"
         "Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, "
         "3 the gateway refused the connection."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -326,11 +343,27 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         QStringLiteral("token-file"),
         QStringLiteral("Read the admin token from FILE (a trailing newline is ignored)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption caFileOption(
+        QStringLiteral("ca-file"),
+        QStringLiteral("Trust only the CA certificates in FILE (PEM or DER) for wss://."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption allowUnencryptedOption(
+        QStringLiteral("allow-unencrypted"),
+        QStringLiteral("Allow ws:// to a host other than this computer (token in clear text)."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QStringLiteral("History database to write (created if needed)."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption rawRetentionOption(
+        QStringLiteral("raw-retention"),
+        QStringLiteral("Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever)."),
+        QStringLiteral("HOURS"), QStringLiteral("24"));
+    const QCommandLineOption rollupRetentionOption(
+        QStringLiteral("rollup-retention"),
+        QStringLiteral("Keep per-minute rollups for DAYS (default 90; 0 keeps them forever)."),
+        QStringLiteral("DAYS"), QStringLiteral("90"));
     parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
-                       dbOption});
+                       caFileOption, allowUnencryptedOption, dbOption, rawRetentionOption,
+                       rollupRetentionOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + QStringLiteral(" (try --help)"));
@@ -356,6 +389,21 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 
     RecorderConfig config;
     config.dbPath = parser.value(dbOption);
+    // Whole or fractional numbers, bounded so the milliseconds cannot overflow.
+    for (const auto &[option, target, unitMs, maxUnits] :
+         {std::tuple{&rawRetentionOption, &config.retention.rawMs, 3'600'000.0, 24.0 * 365 * 100},
+          std::tuple{&rollupRetentionOption, &config.retention.rollupMs, 86'400'000.0, 365.0 * 100}}) {
+        bool ok = false;
+        const double value = parser.value(*option).toDouble(&ok);
+        if (!ok || !(value >= 0) || value > maxUnits) {
+            say(err, QStringLiteral("--%1: '%2' is not a number of %3 between 0 and %4")
+                         .arg(option->names().constFirst(), terminalSafe(parser.value(*option)),
+                              option->valueName().toLower())
+                         .arg(maxUnits));
+            return Recorder::ExitUsage;
+        }
+        *target = qint64(value * unitMs);
+    }
     const QUrl url(parser.value(gatewayOption), QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()
@@ -366,6 +414,23 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return Recorder::ExitUsage;
     }
     config.socket.gatewayUrl = url;
+    // The same rule as the window's: ws:// only to loopback unless allowed.
+    config.socket.allowUnencrypted = parser.isSet(allowUnencryptedOption);
+    const GatewayUrlCheck urlCheck = checkGatewayUrl(url, config.socket.allowUnencrypted);
+    if (!urlCheck) {
+        say(err, QStringLiteral("--gateway: %1").arg(urlCheck.error));
+        return Recorder::ExitUsage;
+    }
+    if (urlCheck.unencryptedRemote)
+        say(err, QStringLiteral("warning: --allow-unencrypted: the token and the data travel "
+                                "unencrypted to %1").arg(url.host()));
+    if (parser.isSet(caFileOption)) {
+        config.socket.caFile = parser.value(caFileOption);
+        if (const QString problem = checkCaFile(config.socket.caFile); !problem.isEmpty()) {
+            say(err, QStringLiteral("--ca-file: %1").arg(problem));
+            return Recorder::ExitUsage;
+        }
+    }
     config.socket.nspace = parser.value(namespaceOption);
     if (!config.socket.nspace.startsWith(QLatin1Char('/'))) {
         say(err, QStringLiteral("--namespace must start with '/'"));
@@ -377,32 +442,15 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return Recorder::ExitUsage;
     }
 
-    if (parser.isSet(tokenFileOption)) {
-        const QString tokenPath = parser.value(tokenFileOption);
-        QFile file(tokenPath);
-        // Bounded: a token file is a few hundred bytes, not a disk image.
-        if (!file.open(QIODevice::ReadOnly)) {
-            say(err, QStringLiteral("cannot read token file %1: %2").arg(tokenPath, file.errorString()));
-            return Recorder::ExitUsage;
-        }
-        QByteArray token = file.read(64 * 1024);
-        if (!file.atEnd() || file.error() != QFileDevice::NoError) {
-            say(err, QStringLiteral("cannot read token file %1: %2")
-                         .arg(tokenPath, file.error() != QFileDevice::NoError
-                                             ? file.errorString()
-                                             : QStringLiteral("larger than 64 KiB")));
-            return Recorder::ExitUsage;
-        }
-        while (token.endsWith('\n') || token.endsWith('\r'))
-            token.chop(1);
-        if (token.isEmpty()) {
-            say(err, QStringLiteral("token file %1 is empty").arg(tokenPath));
-            return Recorder::ExitUsage;
-        }
-        config.socket.token = QString::fromUtf8(token);
-    } else {
-        config.socket.token = qEnvironmentVariable("MEETING_MONITOR_TOKEN");
+    // --token-file, else MEETING_MONITOR_TOKEN, else the keychain (at most 5 s).
+    KeychainTokenStore tokenStore;
+    QString tokenSource;
+    if (!resolveRecorderToken(parser.value(tokenFileOption), url, tokenStore, config.socket.token,
+                              tokenSource)) {
+        say(err, tokenSource);
+        return parser.isSet(tokenFileOption) ? Recorder::ExitUsage : Recorder::ExitRuntime;
     }
+    say(err, tokenSource); // where it came from, never what it is
 
     SystemClock clock;
     Recorder recorder(std::move(config), clock, err);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "history/historywriter.h"
 #include "ingest/ingeststats.h"
 #include "net/socketioclient.h"
 
@@ -21,6 +22,7 @@ struct RecorderConfig
 {
     SocketIoConfig socket;
     QString dbPath;
+    HistoryRetention retention; // raw 24 h, rollups 90 days by default
     int statsLogIntervalMs = 10'000;
 };
 
@@ -65,6 +67,7 @@ private:
     void onStatsChanged(const mm::IngestStats &stats);
     void onCommitted(qint64 rowsTotal);
     void onWriteFailed(const QString &message);
+    void onRetentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted);
     void logCounters();
     void log(const QString &line);
 

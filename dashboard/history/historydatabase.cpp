@@ -5,6 +5,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "rawblock.h"
+#include "rolluptable.h"
+
 namespace mm {
 
 namespace {
@@ -14,8 +17,9 @@ QAtomicInteger<quint64> s_connectionCounter;
 
 const char *const DriverName = "QSQLITE";
 
-// Version 1. Kept as separate statements: QSqlQuery runs one at a time.
-const char *const SchemaV1[] = {
+// Shared by every version. Kept as separate statements: QSqlQuery runs one
+// at a time.
+const char *const DimensionTables[] = {
     "CREATE TABLE meetings("
     " meeting_id TEXT PRIMARY KEY NOT NULL,"
     " name TEXT,"
@@ -28,22 +32,6 @@ const char *const SchemaV1[] = {
     " username TEXT,"
     " first_seen_ms INTEGER NOT NULL,"
     " UNIQUE(meeting_id, user_id))",
-
-    // A rowid table appended in receive order: no primary key on
-    // (ts_ms, user_key) because one user may legitimately send two samples
-    // within a millisecond, and a conflict must never fail a batch.
-    "CREATE TABLE samples("
-    " ts_ms INTEGER NOT NULL,"
-    " user_key INTEGER NOT NULL REFERENCES users(user_key),"
-    " up REAL, down REAL, latency REAL, loss REAL, jitter REAL,"
-    " quality INTEGER)",
-
-    // Time-range exports and retention walk this one; it grows at its end.
-    "CREATE INDEX samples_by_time ON samples(ts_ms)",
-    // Per-user exports and charts. Entries are small (two integers + rowid),
-    // so the scattered inserts it costs stay cheap (measured in the tests'
-    // throughput check; performance-notes.md §5 for the clustered case).
-    "CREATE INDEX samples_by_user ON samples(user_key, ts_ms)",
 };
 
 } // namespace
@@ -121,6 +109,127 @@ int HistoryDatabase::schemaVersion() const
     return query.value(0).toInt();
 }
 
+std::optional<qint64> HistoryDatabase::metaInteger(const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 value = query.value(0).toLongLong(&ok);
+    return ok ? std::optional<qint64>(value) : std::nullopt;
+}
+
+bool HistoryDatabase::setMetaInteger(const QString &key, qint64 value)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"
+                                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec())
+        return fail(QStringLiteral("history %1").arg(m_path), query.lastError().text());
+    return true;
+}
+
+bool HistoryDatabase::createVersion2()
+{
+    return exec(QStringLiteral("CREATE TABLE raw_blocks("
+                               " minute INTEGER NOT NULL,"
+                               " user_key INTEGER NOT NULL REFERENCES users(user_key),"
+                               " data BLOB NOT NULL,"
+                               " PRIMARY KEY(minute, user_key)) WITHOUT ROWID"))
+        && exec(QStringLiteral("CREATE TABLE rollups("
+                               " minute INTEGER NOT NULL,"
+                               " user_key INTEGER NOT NULL REFERENCES users(user_key),")
+                + rolluptable::valueColumnDefinitions()
+                + QStringLiteral(", PRIMARY KEY(minute, user_key)) WITHOUT ROWID"))
+        && exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value)"
+                               " WITHOUT ROWID"));
+}
+
+bool HistoryDatabase::convertVersion1()
+{
+    // Inside migrate()'s transaction: the conversion lands whole or not at
+    // all. One user's samples in time order (arrival order within a
+    // millisecond), so a block is complete when the user or the minute
+    // changes and memory holds one block at a time.
+    const QString where = QStringLiteral("history %1: converting from schema 1").arg(m_path);
+    QSqlQuery read(database());
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT user_key, ts_ms, up, down, latency, jitter, loss, quality"
+                                  " FROM samples ORDER BY user_key, ts_ms, rowid")))
+        return fail(where, read.lastError().text());
+    QSqlQuery insertBlock(database());
+    QSqlQuery insertRollup(database());
+    if (!insertBlock.prepare(QStringLiteral("INSERT INTO raw_blocks(minute, user_key, data) VALUES(?, ?, ?)"))
+        || !insertRollup.prepare(QStringLiteral("INSERT INTO rollups(minute, user_key, ")
+                                 + rolluptable::valueColumns() + QStringLiteral(") VALUES(?, ?")
+                                 + QStringLiteral(", ?").repeated(rolluptable::kValueColumnCount)
+                                 + QStringLiteral(")")))
+        return fail(where, insertRollup.lastError().text());
+
+    qint64 userKey = 0;
+    qint64 minute = 0;
+    bool open = false;
+    RawBlockEncoder encoder;
+    MinuteRollup rollup;
+    auto store = [&]() -> bool {
+        if (!open)
+            return true;
+        insertBlock.bindValue(0, minute);
+        insertBlock.bindValue(1, userKey);
+        insertBlock.bindValue(2, encoder.bytes());
+        if (!insertBlock.exec())
+            return fail(where, insertBlock.lastError().text());
+        rolluptable::BatchColumns row;
+        row.append(rollup);
+        insertRollup.bindValue(0, minute);
+        insertRollup.bindValue(1, userKey);
+        for (int c = 0; c < rolluptable::kValueColumnCount; ++c)
+            insertRollup.bindValue(c + 2, row.columns[size_t(c)].constFirst());
+        if (!insertRollup.exec())
+            return fail(where, insertRollup.lastError().text());
+        return true;
+    };
+    auto metric = [&](int column) -> Metric {
+        const QVariant value = read.value(column);
+        return value.isNull() ? Metric() : Metric(value.toDouble());
+    };
+    while (read.next()) {
+        const qint64 key = read.value(0).toLongLong();
+        const qint64 ts = read.value(1).toLongLong();
+        const qint64 m = rolluptable::minuteOf(ts);
+        if (!open || key != userKey || m != minute) {
+            if (!store())
+                return false;
+            userKey = key;
+            minute = m;
+            open = true;
+            encoder = RawBlockEncoder();
+            rollup = MinuteRollup();
+        }
+        Sample sample;
+        sample.receivedMs = ts;
+        sample.uploadKbps = metric(2);
+        sample.downloadKbps = metric(3);
+        sample.latencyMs = metric(4);
+        sample.jitterMs = metric(5);
+        sample.packetLossPct = metric(6);
+        const int level = read.value(7).isNull() ? 0 : read.value(7).toInt();
+        sample.quality = level >= 0 && level <= int(Quality::Poor) ? Quality(level) : Quality::Unknown;
+        encoder.append(rawPointOf(sample), rolluptable::minuteStartMs(minute));
+        rollup.add(sample);
+    }
+    if (read.lastError().isValid())
+        return fail(where, read.lastError().text());
+    if (!store())
+        return false;
+    read.finish();
+    return exec(QStringLiteral("DROP TABLE samples"));
+}
+
 bool HistoryDatabase::fail(const QString &what, const QString &detail)
 {
     m_error = detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
@@ -175,8 +284,14 @@ bool HistoryDatabase::migrate()
                                .arg(SchemaVersion));
     if (version == SchemaVersion)
         return true;
-    if (m_mode == Mode::ReadOnly)
-        return fail(where, QStringLiteral("not a Meeting Monitor history (no schema)"));
+    if (m_mode == Mode::ReadOnly) {
+        if (version == 0)
+            return fail(where, QStringLiteral("not a Meeting Monitor history (no schema)"));
+        return fail(where, QStringLiteral("written by an older Meeting Monitor (schema %1); open it "
+                                          "once with `meeting-monitor record` or `import` to "
+                                          "upgrade it")
+                               .arg(version));
+    }
 
     // One transaction for the whole schema: a crash leaves the old version
     // or the new one, never half of it. IMMEDIATE takes the write lock
@@ -197,15 +312,18 @@ bool HistoryDatabase::migrate()
             return rollback();
         }
         tables.finish();
-        for (const char *statement : SchemaV1) {
+        for (const char *statement : DimensionTables) {
             if (!exec(QString::fromLatin1(statement)))
                 return rollback();
         }
-        // Future versions: `if (version < 2) { ... }` blocks go here, in
-        // the same transaction.
-        if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))
+        if (!createVersion2())
+            return rollback();
+    } else if (version == 1) {
+        if (!createVersion2() || !convertVersion1())
             return rollback();
     }
+    if (version < SchemaVersion && !exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))
+        return rollback();
     return exec(QStringLiteral("COMMIT")) || rollback();
 }
 

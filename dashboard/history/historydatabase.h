@@ -2,29 +2,39 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 
 namespace mm {
 
-// The SQLite history (QSQLITE): raw 1 Hz samples plus the dimension tables
-// that keep a raw row small. One instance is one connection with a name of
-// its own, so several may be open in one process and in different threads;
-// use an instance only in the thread that opened it.
+// The SQLite history (QSQLITE). One instance is one connection with a name
+// of its own, so several may be open in one process and in different
+// threads; use an instance only in the thread that opened it.
 //
-// Schema, version 1 (PRAGMA user_version):
+// Schema, version 2 (PRAGMA user_version):
 //   meetings(meeting_id TEXT PK, name TEXT, first_seen_ms INTEGER)
 //   users(user_key INTEGER PK, meeting_id TEXT, user_id TEXT, username TEXT,
 //         first_seen_ms INTEGER, UNIQUE(meeting_id, user_id))
-//   samples(ts_ms INTEGER, user_key INTEGER, up REAL, down REAL, latency REAL,
-//           loss REAL, jitter REAL, quality INTEGER)    -- NULL = unknown
-// Samples are appended in receive-time order (time-major), which keeps the
-// rowid and the ts_ms index append-only: performance-notes.md §5 measured
-// per-user clustering ~10x slower with commit stalls of hundreds of ms.
-// Later versions (rollups, retention) add tables through migrate().
+//   raw_blocks(minute INTEGER, user_key INTEGER, data BLOB,
+//              PRIMARY KEY(minute, user_key)) WITHOUT ROWID
+//       one row per user and UTC minute (minute = ms / 60,000) holding that
+//       minute's samples, packed by RawBlockEncoder (about 14 bytes each)
+//   rollups(minute INTEGER, user_key INTEGER, <rolluptable.h columns>,
+//           PRIMARY KEY(minute, user_key)) WITHOUT ROWID
+//   meta(key TEXT PK, value)   e.g. the writer's raw_retention_ms
+// Time-major keys: the writer's per-commit upserts of the open minute all
+// land at the end of both B-trees (performance-notes.md §5: per-user
+// clustering made every commit scatter), and retention deletes a prefix.
+// Per-user reads are point look-ups, one per minute of the range.
+//
+// Version 1 kept one row per sample (samples(ts_ms, user_key, up, down,
+// latency, loss, jitter, quality)); opening one read-write converts it in
+// one transaction (blocks and rollups from every sample, then the old table
+// goes).
 class HistoryDatabase final
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr int BusyTimeoutMs = 5000;
 
     HistoryDatabase();
@@ -49,11 +59,17 @@ public:
     // PRAGMA user_version of the open database (0 for a foreign/empty file).
     int schemaVersion() const;
 
+    // The meta table: nullopt when the key is absent or not an integer.
+    std::optional<qint64> metaInteger(const QString &key) const;
+    bool setMetaInteger(const QString &key, qint64 value);
+
 private:
     bool fail(const QString &what, const QString &detail);
     bool exec(const QString &sql);
     bool configure();
     bool migrate();
+    bool createVersion2();
+    bool convertVersion1();
 
     QString m_connectionName;
     QString m_path;

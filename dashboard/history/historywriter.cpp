@@ -1,7 +1,11 @@
 #include "historywriter.h"
 
 #include "historydatabase.h"
+#include "rolluptable.h"
 
+#include "core/clock.h"
+
+#include <QDateTime>
 #include <QSqlError>
 #include <QTimer>
 #include <cmath>
@@ -9,14 +13,6 @@
 namespace mm {
 
 namespace {
-
-QVariant nullable(const Metric &value)
-{
-    // A typed NULL: execBatch needs one type per column, SQLite gets NULL.
-    if (!value || !std::isfinite(*value))
-        return QVariant(QMetaType::fromType<double>());
-    return QVariant(*value);
-}
 
 QVariant nullableText(const QString &text)
 {
@@ -30,11 +26,27 @@ HistoryWriter::HistoryWriter(QString path, int commitIntervalMs, int maxPendingR
     : QObject(parent)
     , m_path(std::move(path))
     , m_maxPendingRows(qMax(1, maxPendingRows))
-    , m_commitTimer(new QTimer(this)) // a child, so it moves with us to the writer thread
+    , m_commitTimer(new QTimer(this)) // children, so they move with us to the writer thread
+    , m_retentionTimer(new QTimer(this))
 {
     m_commitTimer->setSingleShot(true);
     m_commitTimer->setInterval(qMax(0, commitIntervalMs));
     connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::flush);
+    connect(m_retentionTimer, &QTimer::timeout, this, &HistoryWriter::onRetentionTimer);
+}
+
+void HistoryWriter::setRetention(const HistoryRetention &retention)
+{
+    m_retention = retention;
+    m_retention.rawMs = qMax<qint64>(0, retention.rawMs);
+    m_retention.rollupMs = qMax<qint64>(0, retention.rollupMs);
+    m_retention.intervalMs = qMax(1000, retention.intervalMs);
+    m_retention.batchRows = qMax(1, retention.batchRows);
+}
+
+qint64 HistoryWriter::nowMs() const
+{
+    return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
 }
 
 HistoryWriter::~HistoryWriter()
@@ -52,15 +64,11 @@ bool HistoryWriter::open()
         return false;
     }
     const QSqlDatabase connection = db->database();
-    m_insertSample.emplace(connection);
-    m_upsertMeeting.emplace(connection);
-    m_upsertUser.emplace(connection);
-    m_renameMeeting.emplace(connection);
+    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
+                        &m_upsertRollup, &m_selectBlock, &m_selectRollup})
+        query->emplace(connection);
     const bool prepared =
-        m_insertSample->prepare(QStringLiteral(
-            "INSERT INTO samples(ts_ms, user_key, up, down, latency, loss, jitter, quality)"
-            " VALUES(?, ?, ?, ?, ?, ?, ?, ?)"))
-        && m_upsertMeeting->prepare(QStringLiteral(
+        m_upsertMeeting->prepare(QStringLiteral(
             "INSERT INTO meetings(meeting_id, name, first_seen_ms) VALUES(?, ?, ?)"
             " ON CONFLICT(meeting_id) DO UPDATE SET name = coalesce(excluded.name, name)"
             " RETURNING coalesce(name, '')"))
@@ -71,10 +79,22 @@ bool HistoryWriter::open()
             " ON CONFLICT(meeting_id, user_id)"
             " DO UPDATE SET username = coalesce(excluded.username, username)"
             " RETURNING user_key, coalesce(username, '')"))
-        && m_renameMeeting->prepare(QStringLiteral("UPDATE meetings SET name = ? WHERE meeting_id = ?"));
+        && m_renameMeeting->prepare(QStringLiteral("UPDATE meetings SET name = ? WHERE meeting_id = ?"))
+        && m_upsertBlock->prepare(QStringLiteral(
+            "INSERT INTO raw_blocks(minute, user_key, data) VALUES(?, ?, ?)"
+            " ON CONFLICT(minute, user_key) DO UPDATE SET data = excluded.data"))
+        && m_upsertRollup->prepare(QStringLiteral("INSERT OR REPLACE INTO rollups(minute, user_key, ")
+                                   + rolluptable::valueColumns() + QStringLiteral(") VALUES(?, ?")
+                                   + QStringLiteral(", ?").repeated(rolluptable::kValueColumnCount)
+                                   + QStringLiteral(")"))
+        && m_selectBlock->prepare(QStringLiteral(
+            "SELECT data FROM raw_blocks WHERE minute = ? AND user_key = ?"))
+        && m_selectRollup->prepare(QStringLiteral("SELECT ") + rolluptable::valueColumns()
+                                   + QStringLiteral(" FROM rollups WHERE minute = ? AND user_key = ?"));
     if (!prepared) {
         QString detail;
-        for (const auto *query : {&m_insertSample, &m_upsertMeeting, &m_upsertUser, &m_renameMeeting})
+        for (const auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
+                                  &m_upsertRollup, &m_selectBlock, &m_selectRollup})
             if ((*query)->lastError().isValid())
                 detail = (*query)->lastError().text();
         m_db = std::move(db);
@@ -84,6 +104,14 @@ bool HistoryWriter::open()
         return false;
     }
     m_db = std::move(db);
+    if (m_retention.enforce) {
+        // Readers choose raw or rollups by the raw retention in force.
+        m_db->setMetaInteger(QStringLiteral("raw_retention_ms"), m_retention.rawMs);
+        m_db->setMetaInteger(QStringLiteral("rollup_retention_ms"), m_retention.rollupMs);
+        m_retentionTimer->start(m_retention.intervalMs);
+        // The first pass right after start-up, from the event loop.
+        QTimer::singleShot(0, this, &HistoryWriter::onRetentionTimer);
+    }
     return true;
 }
 
@@ -92,13 +120,16 @@ void HistoryWriter::close()
     if (m_db)
         flush();
     m_commitTimer->stop();
+    m_retentionTimer->stop();
+    m_retentionRunning = false;
     // Queries hold the connection: they go before the database.
-    m_insertSample.reset();
-    m_upsertMeeting.reset();
-    m_upsertUser.reset();
-    m_renameMeeting.reset();
+    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
+                        &m_upsertRollup, &m_selectBlock, &m_selectRollup})
+        query->reset();
     m_meetingNames.clear();
     m_users.clear();
+    m_openBlocks.clear();
+    m_otherBlocks.clear();
     m_db.reset();
 }
 
@@ -181,6 +212,117 @@ std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *erro
     return entry.key;
 }
 
+bool HistoryWriter::loadBlock(qint64 userKey, Block &block, QString *error)
+{
+    const qint64 startMs = rolluptable::minuteStartMs(block.minute);
+    QSqlQuery &rollupQuery = *m_selectRollup;
+    rollupQuery.bindValue(0, block.minute);
+    rollupQuery.bindValue(1, userKey);
+    if (!rollupQuery.exec()) {
+        *error = rollupQuery.lastError().text();
+        return false;
+    }
+    if (rollupQuery.next()) {
+        // A row that does not read back is not built upon: it is replaced
+        // by what this writer sees (nothing better can be done with it).
+        if (const auto stored = rolluptable::read(rollupQuery, 0, block.minute))
+            block.rollup = *stored;
+    }
+    rollupQuery.finish();
+
+    if (block.keepRaw) {
+        QSqlQuery &blockQuery = *m_selectBlock;
+        blockQuery.bindValue(0, block.minute);
+        blockQuery.bindValue(1, userKey);
+        if (!blockQuery.exec()) {
+            *error = blockQuery.lastError().text();
+            return false;
+        }
+        if (blockQuery.next())
+            block.raw.resume(blockQuery.value(0).toByteArray(), startMs);
+        blockQuery.finish();
+    }
+    return true;
+}
+
+HistoryWriter::Block *HistoryWriter::blockFor(qint64 userKey, qint64 minute, QString *error)
+{
+    auto open = m_openBlocks.find(userKey);
+    if (open != m_openBlocks.end() && open->minute == minute)
+        return &*open;
+    if (open != m_openBlocks.end() && open->minute > minute) {
+        // A late sample (or an import behind the live minute).
+        auto other = m_otherBlocks.find({userKey, minute});
+        if (other != m_otherBlocks.end())
+            return &other->second;
+        Block block;
+        block.minute = minute;
+        block.keepRaw = m_retention.rawMs == 0
+            || rolluptable::minuteStartMs(minute + 1) > nowMs() - m_retention.rawMs;
+        if (!loadBlock(userKey, block, error))
+            return nullptr;
+        return &m_otherBlocks.emplace(std::pair{userKey, minute}, std::move(block)).first->second;
+    }
+    if (open != m_openBlocks.end() && open->dirty) {
+        // The user moved on to a later minute: the finished block is
+        // written with this commit.
+        m_otherBlocks.emplace(std::pair{userKey, open->minute}, std::move(*open));
+    }
+    Block block;
+    block.minute = minute;
+    block.keepRaw = m_retention.rawMs == 0
+        || rolluptable::minuteStartMs(minute + 1) > nowMs() - m_retention.rawMs;
+    if (!loadBlock(userKey, block, error))
+        return nullptr;
+    m_latestMinute = std::max(m_latestMinute, minute);
+    return &*m_openBlocks.insert(userKey, std::move(block));
+}
+
+bool HistoryWriter::writeBlocks(QString *error)
+{
+    QVariantList rawMinutes, rawKeys, rawData, rollupMinutes, rollupKeys;
+    rolluptable::BatchColumns rollupValues;
+    auto collect = [&](qint64 key, const Block &block) {
+        if (!block.dirty)
+            return;
+        if (block.keepRaw && block.raw.count() > 0) {
+            rawMinutes.append(block.minute);
+            rawKeys.append(key);
+            rawData.append(block.raw.bytes());
+        }
+        rollupMinutes.append(block.minute);
+        rollupKeys.append(key);
+        rollupValues.append(block.rollup);
+    };
+    for (auto it = m_openBlocks.cbegin(); it != m_openBlocks.cend(); ++it)
+        collect(it.key(), it.value());
+    for (const auto &[id, block] : m_otherBlocks)
+        collect(id.first, block);
+
+    if (!rawMinutes.isEmpty()) {
+        QSqlQuery &query = *m_upsertBlock;
+        query.bindValue(0, rawMinutes);
+        query.bindValue(1, rawKeys);
+        query.bindValue(2, rawData);
+        if (!query.execBatch()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    if (!rollupMinutes.isEmpty()) {
+        QSqlQuery &query = *m_upsertRollup;
+        query.bindValue(0, rollupMinutes);
+        query.bindValue(1, rollupKeys);
+        for (int c = 0; c < rolluptable::kValueColumnCount; ++c)
+            query.bindValue(c + 2, rollupValues.columns[size_t(c)]);
+        if (!query.execBatch()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool HistoryWriter::commitPending()
 {
     std::vector<SampleBatchPtr> batches;
@@ -197,9 +339,13 @@ bool HistoryWriter::commitPending()
     }
     auto abort = [&](const QString &detail) {
         db.rollback();
-        // Keys inserted by the rolled-back transaction no longer exist.
+        // Keys inserted by the rolled-back transaction no longer exist, and
+        // the blocks in memory hold samples that were not stored: read
+        // everything back from the database next time.
         m_meetingNames.clear();
         m_users.clear();
+        m_openBlocks.clear();
+        m_otherBlocks.clear();
         reportFailure(QStringLiteral("history %1: write failed, %2 samples not stored: %3")
                           .arg(m_path)
                           .arg(rows)
@@ -208,9 +354,6 @@ bool HistoryWriter::commitPending()
         return false;
     };
 
-    QVariantList ts, keys, up, down, latency, loss, jitter, quality;
-    for (QVariantList *column : {&ts, &keys, &up, &down, &latency, &loss, &jitter, &quality})
-        column->reserve(rows);
     qint64 skipped = 0;
     QString error;
     for (const SampleBatchPtr &batch : batches) {
@@ -224,35 +367,146 @@ bool HistoryWriter::commitPending()
             const std::optional<qint64> key = userKey(sample, &error);
             if (!key)
                 return abort(error);
-            ts.append(sample.receivedMs);
-            keys.append(*key);
-            up.append(nullable(sample.uploadKbps));
-            down.append(nullable(sample.downloadKbps));
-            latency.append(nullable(sample.latencyMs));
-            loss.append(nullable(sample.packetLossPct));
-            jitter.append(nullable(sample.jitterMs));
-            quality.append(sample.quality == Quality::Unknown
-                               ? QVariant(QMetaType::fromType<int>())
-                               : QVariant(int(sample.quality)));
+            const qint64 minute = rolluptable::minuteOf(sample.receivedMs);
+            Block *block = blockFor(*key, minute, &error);
+            if (!block)
+                return abort(error);
+            if (block->keepRaw)
+                block->raw.append(rawPointOf(sample), rolluptable::minuteStartMs(minute));
+            block->rollup.add(sample);
+            block->dirty = true;
         }
     }
     batches.clear(); // release the batches before the disk work
 
-    if (!ts.isEmpty()) {
-        QSqlQuery &insert = *m_insertSample;
-        int column = 0;
-        for (QVariantList *values : {&ts, &keys, &up, &down, &latency, &loss, &jitter, &quality})
-            insert.bindValue(column++, *values);
-        if (!insert.execBatch())
-            return abort(insert.lastError().text());
-    }
+    if (!writeBlocks(&error))
+        return abort(error);
     if (!db.commit())
         return abort(db.lastError().text());
+
+    // Written: finished minutes leave memory; a user silent for a while
+    // leaves too (a later sample reads the block back).
+    m_otherBlocks.clear();
+    for (auto it = m_openBlocks.begin(); it != m_openBlocks.end();) {
+        if (it->minute < m_latestMinute - 1) {
+            it = m_openBlocks.erase(it);
+        } else {
+            it->dirty = false;
+            ++it;
+        }
+    }
 
     m_rowsDropped += skipped;
     m_rowsCommitted += rows - skipped;
     emit committed(m_rowsCommitted);
     return true;
+}
+
+qint64 HistoryWriter::deleteBatch(const QString &table, qint64 cutoffMinute, QString *error)
+{
+    QSqlDatabase db = m_db->database();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return -1;
+    }
+    QSqlQuery query(db);
+    // Row values: exactly batchRows rows at most, oldest first (a prefix of
+    // the time-major key, so the delete touches neighbouring pages only).
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE (minute, user_key) IN (SELECT minute, user_key"
+                                 " FROM %1 WHERE minute < ? ORDER BY minute, user_key LIMIT ?)")
+                      .arg(table));
+    query.addBindValue(cutoffMinute);
+    query.addBindValue(m_retention.batchRows);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        db.rollback();
+        return -1;
+    }
+    const qint64 deleted = query.numRowsAffected();
+    query.finish();
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        db.rollback();
+        return -1;
+    }
+    return deleted;
+}
+
+qint64 HistoryWriter::enforceRetention()
+{
+    if (!m_db)
+        return -1;
+    flush(); // the open blocks first, so nothing in memory is older than what goes
+    const qint64 now = nowMs();
+    qint64 total = 0;
+    QString error;
+    for (const auto &[table, keepMs] : {std::pair{QStringLiteral("raw_blocks"), m_retention.rawMs},
+                                        std::pair{QStringLiteral("rollups"), m_retention.rollupMs}}) {
+        if (keepMs <= 0)
+            continue;
+        // Whole minutes only: a minute goes once all of it is older.
+        const qint64 cutoff = rolluptable::minuteOf(now - keepMs);
+        for (;;) {
+            const qint64 deleted = deleteBatch(table, cutoff, &error);
+            if (deleted < 0) {
+                reportFailure(QStringLiteral("history %1: retention failed: %2").arg(m_path, error), 0);
+                return -1;
+            }
+            total += deleted;
+            if (deleted < m_retention.batchRows)
+                break;
+        }
+    }
+    return total;
+}
+
+void HistoryWriter::onRetentionTimer()
+{
+    if (!m_db || m_retentionRunning || !m_retention.enforce)
+        return;
+    m_retentionRunning = true;
+    m_retentionRaw = 0;
+    m_retentionRollup = 0;
+    continueRetention();
+}
+
+void HistoryWriter::continueRetention()
+{
+    if (!m_db || !m_retentionRunning)
+        return;
+    const qint64 now = nowMs();
+    QString error;
+    bool more = false;
+    if (m_retention.rawMs > 0) {
+        const qint64 deleted =
+            deleteBatch(QStringLiteral("raw_blocks"), rolluptable::minuteOf(now - m_retention.rawMs), &error);
+        if (deleted < 0) {
+            m_retentionRunning = false;
+            reportFailure(QStringLiteral("history %1: retention failed: %2").arg(m_path, error), 0);
+            return;
+        }
+        m_retentionRaw += deleted;
+        more = more || deleted >= m_retention.batchRows;
+    }
+    if (m_retention.rollupMs > 0) {
+        const qint64 deleted =
+            deleteBatch(QStringLiteral("rollups"), rolluptable::minuteOf(now - m_retention.rollupMs), &error);
+        if (deleted < 0) {
+            m_retentionRunning = false;
+            reportFailure(QStringLiteral("history %1: retention failed: %2").arg(m_path, error), 0);
+            return;
+        }
+        m_retentionRollup += deleted;
+        more = more || deleted >= m_retention.batchRows;
+    }
+    if (more) {
+        // Back to the event loop first: queued batches commit in between.
+        QTimer::singleShot(0, this, &HistoryWriter::continueRetention);
+        return;
+    }
+    m_retentionRunning = false;
+    if (m_retentionRaw > 0 || m_retentionRollup > 0)
+        emit retentionApplied(m_retentionRaw, m_retentionRollup);
 }
 
 HistoryWriterThread::HistoryWriterThread(QString path, int commitIntervalMs, int maxPendingRows,

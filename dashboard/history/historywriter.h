@@ -1,11 +1,14 @@
 #pragma once
 
 #include "core/sample.h"
+#include "history/minuterollup.h"
+#include "history/rawblock.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSqlQuery>
 #include <QThread>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -13,12 +16,38 @@ class QTimer;
 
 namespace mm {
 
+class Clock;
 class HistoryDatabase;
 
-// Appends validated samples to the history in batched transactions: one
+// How long the history keeps what. 0 means forever.
+struct HistoryRetention
+{
+    static constexpr qint64 DefaultRawMs = 24LL * 3600 * 1000;
+    static constexpr qint64 DefaultRollupMs = 90LL * 24 * 3600 * 1000;
+    static constexpr int DefaultIntervalMs = 10 * 60 * 1000;
+    static constexpr int DefaultBatchRows = 2000;
+
+    qint64 rawMs = DefaultRawMs;       // raw blocks older than this are deleted, and not written
+    qint64 rollupMs = DefaultRollupMs; // rollup rows older than this are deleted
+    // Deletion runs at open and then every intervalMs, in transactions of
+    // at most batchRows rows, one per turn of the writer's event loop so
+    // that sample commits interleave (no long write lock). False: nothing is
+    // deleted and the policy is not recorded in the database (import).
+    bool enforce = true;
+    int intervalMs = DefaultIntervalMs;
+    int batchRows = DefaultBatchRows;
+};
+
+// Writes validated samples to the history in batched transactions: one
 // transaction per commit interval (or sooner when MaxPendingRows are
-// waiting), prepared statements, QSqlQuery::execBatch. Unknown values are
-// stored as NULL. Lives in a thread of its own (HistoryWriterThread) so that
+// waiting). Each sample goes into its user's block of the minute (raw, see
+// rawblock.h) and into that user-minute's rollup (MinuteRollup); the open
+// minute's block and rollup stay in memory and are written (upserted) at
+// every commit, so a kill loses at most one commit interval. A user-minute
+// first touched by this writer is read back from the database first, so a
+// restarted recorder or an import into an existing minute extends what is
+// there. Raw blocks older than the raw retention are not written (their
+// rollups are). Lives in a thread of its own (HistoryWriterThread) so that
 // commit stalls never land on the GUI or ingest event loop; every method
 // runs in that thread.
 class HistoryWriter final : public QObject
@@ -38,6 +67,18 @@ public:
     // Commits what is pending, then closes the database.
     void close();
 
+    // Before open() (or in the writer's thread). The clock decides what is
+    // old; nullptr (the default) is the system clock. Not owned.
+    void setRetention(const HistoryRetention &retention);
+    HistoryRetention retention() const { return m_retention; }
+    void setClock(const Clock *clock) { m_clock = clock; }
+
+    // Deletes everything older than the retention now, batch by batch
+    // (each its own transaction), and returns the number of raw blocks and
+    // rollup rows deleted. The timer-driven passes do the same, one batch
+    // per event-loop turn. -1 on a database error (reported via failed()).
+    qint64 enforceRetention();
+
     // Queues the batch's samples; commits when the interval has passed since
     // the first pending row, or at once when MaxPendingRows are pending.
     void writeBatch(mm::SampleBatchPtr batch);
@@ -51,6 +92,8 @@ public:
     QString errorString() const { return m_error; }
 
 signals:
+    // A retention pass finished having deleted something.
+    void retentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted);
     // A transaction committed; rowsTotal counts every sample row committed
     // by this writer so far.
     void committed(qint64 rowsTotal);
@@ -63,8 +106,25 @@ private:
         qint64 key = 0;
         QString username;
     };
+    // One user's samples of one minute, as stored plus what this writer
+    // added since.
+    struct Block
+    {
+        qint64 minute = 0;
+        bool keepRaw = false;
+        bool dirty = false;
+        RawBlockEncoder raw;
+        MinuteRollup rollup;
+    };
 
     bool commitPending();
+    Block *blockFor(qint64 userKey, qint64 minute, QString *error);
+    bool loadBlock(qint64 userKey, Block &block, QString *error);
+    bool writeBlocks(QString *error);
+    qint64 nowMs() const;
+    qint64 deleteBatch(const QString &table, qint64 cutoffMinute, QString *error);
+    void onRetentionTimer();
+    void continueRetention();
     std::optional<qint64> userKey(const Sample &sample, QString *error);
     void reportFailure(const QString &message, qint64 droppedRows);
 
@@ -72,14 +132,28 @@ private:
     int m_maxPendingRows;
     QTimer *m_commitTimer;
     std::unique_ptr<HistoryDatabase> m_db;
-    std::optional<QSqlQuery> m_insertSample;
     std::optional<QSqlQuery> m_upsertMeeting;
     std::optional<QSqlQuery> m_upsertUser;
     std::optional<QSqlQuery> m_renameMeeting;
+    std::optional<QSqlQuery> m_upsertBlock;
+    std::optional<QSqlQuery> m_upsertRollup;
+    std::optional<QSqlQuery> m_selectBlock;
+    std::optional<QSqlQuery> m_selectRollup;
     // Dimension keys already in the database, so a steady stream costs no
     // look-ups. Cleared on a rolled-back commit (its keys are gone too).
     QHash<QString, QString> m_meetingNames;            // meeting id -> name
     QHash<QString, QHash<QString, UserEntry>> m_users; // meeting id -> user id -> entry
+    // The newest block of each user (by key); older minutes touched in a
+    // commit (late or imported samples) live in m_otherBlocks until it ends.
+    QHash<qint64, Block> m_openBlocks;
+    std::map<std::pair<qint64, qint64>, Block> m_otherBlocks; // (user key, minute)
+    qint64 m_latestMinute = 0;
+    HistoryRetention m_retention;
+    const Clock *m_clock = nullptr;
+    QTimer *m_retentionTimer;
+    bool m_retentionRunning = false;
+    qint64 m_retentionRaw = 0;    // deleted by the pass under way
+    qint64 m_retentionRollup = 0;
     std::vector<SampleBatchPtr> m_pending;
     qint64 m_pendingRows = 0;
     qint64 m_rowsCommitted = 0;

@@ -47,6 +47,49 @@ std::optional<double> MinuteRollup::Summary::mean() const
     return m_known > 0 ? std::optional<double>(m_sum / double(m_known)) : std::nullopt;
 }
 
+MinuteRollup::Summary MinuteRollup::Summary::restore(qint64 knownCount, double min, double max,
+                                                     double sum)
+{
+    Summary summary;
+    if (knownCount > 0) {
+        summary.m_known = knownCount;
+        summary.m_min = min;
+        summary.m_max = max;
+        summary.m_sum = sum;
+    }
+    return summary;
+}
+
+std::optional<MinuteRollup> MinuteRollup::restore(qint64 startMs, qint64 endMs, qint64 samples,
+                                                  const std::array<Summary, kRollupMetricCount> &metrics,
+                                                  const std::array<qint64, 5> &secondsPerLevel,
+                                                  const LatencyHistogram &latency)
+{
+    if (samples <= 0 || endMs <= startMs || minuteStartMs(startMs) != startMs
+        || minuteStartMs(endMs) != endMs)
+        return std::nullopt;
+    qint64 seconds = 0;
+    for (qint64 s : secondsPerLevel) {
+        if (s < 0)
+            return std::nullopt;
+        seconds += s;
+    }
+    if (seconds != samples || qint64(latency.count()) > samples)
+        return std::nullopt;
+    for (const Summary &summary : metrics) {
+        if (summary.knownCount() > samples)
+            return std::nullopt;
+    }
+    MinuteRollup rollup;
+    rollup.m_samples = samples;
+    rollup.m_startMs = startMs;
+    rollup.m_endMs = endMs;
+    rollup.m_metrics = metrics;
+    rollup.m_secondsPerLevel = secondsPerLevel;
+    rollup.m_latency = latency;
+    return rollup;
+}
+
 qint64 MinuteRollup::minuteStartMs(qint64 ms)
 {
     // Integer division truncates towards zero; step down for negative times

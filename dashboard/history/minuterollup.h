@@ -34,6 +34,10 @@ public:
         std::optional<double> max() const;
         std::optional<double> mean() const; // sum / known count
 
+        // A stored summary (e.g. a database row). knownCount <= 0 gives an
+        // empty summary whatever the other arguments are.
+        static Summary restore(qint64 knownCount, double min, double max, double sum);
+
         friend bool operator==(const Summary &a, const Summary &b) = default;
 
     private:
@@ -44,6 +48,15 @@ public:
     };
 
     static constexpr qint64 kMinuteMs = 60'000;
+
+    // Rebuilds a stored rollup from its parts (the history's rollups
+    // table). nullopt when they contradict each other: no samples, level
+    // seconds that do not add up to the sample count, more known values
+    // than samples, an empty or unaligned period.
+    static std::optional<MinuteRollup> restore(qint64 startMs, qint64 endMs, qint64 samples,
+                                               const std::array<Summary, kRollupMetricCount> &metrics,
+                                               const std::array<qint64, 5> &secondsPerLevel,
+                                               const LatencyHistogram &latency);
 
     // Start of the UTC minute holding `ms` (floor, also before 1970).
     static qint64 minuteStartMs(qint64 ms);

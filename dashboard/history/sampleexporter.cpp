@@ -3,13 +3,18 @@
 #include "core/quality.h"
 #include "csvwriter.h"
 #include "historydatabase.h"
+#include "rawblock.h"
+#include "rollupexporter.h"
+#include "rolluptable.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QHash>
 #include <QIODevice>
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <cerrno>
 
 namespace mm {
@@ -36,6 +41,11 @@ QString writeError(const QIODevice &device)
 
 } // namespace
 
+QString exportWriteError(const QIODevice &device)
+{
+    return writeError(device);
+}
+
 SampleExporter::SampleExporter(HistoryDatabase &db)
     : m_db(db)
 {
@@ -52,21 +62,70 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
     m_rows = 0;
     m_error.clear();
 
-    QString sql = QStringLiteral(
-        "SELECT s.ts_ms, u.meeting_id, u.user_id, u.username,"
-        " s.up, s.down, s.latency, s.loss, s.jitter, s.quality"
-        " FROM samples s JOIN users u ON u.user_key = s.user_key WHERE 1");
-    if (filter.fromMs)
-        sql += QStringLiteral(" AND s.ts_ms >= :from");
-    if (filter.toMs)
-        sql += QStringLiteral(" AND s.ts_ms < :to");
-    if (!filter.meetingId.isEmpty())
-        sql += QStringLiteral(" AND u.meeting_id = :meeting");
-    if (!filter.userId.isEmpty())
-        sql += QStringLiteral(" AND u.user_id = :user");
-    // rowid breaks ties in the order samples arrived.
-    sql += QStringLiteral(" ORDER BY s.ts_ms, s.rowid");
+    // The users the filter allows, with their names (latest known).
+    struct User
+    {
+        QString meetingId;
+        QString userId;
+        QString username;
+    };
+    QHash<qint64, User> users;
+    {
+        QString sql = QStringLiteral("SELECT user_key, meeting_id, user_id, username FROM users WHERE 1");
+        if (!filter.meetingId.isEmpty())
+            sql += QStringLiteral(" AND meeting_id = :meeting");
+        if (!filter.userId.isEmpty())
+            sql += QStringLiteral(" AND user_id = :user");
+        QSqlQuery query(m_db.database());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            m_error = query.lastError().text();
+            return false;
+        }
+        if (!filter.meetingId.isEmpty())
+            query.bindValue(QStringLiteral(":meeting"), filter.meetingId);
+        if (!filter.userId.isEmpty())
+            query.bindValue(QStringLiteral(":user"), filter.userId);
+        if (!query.exec()) {
+            m_error = query.lastError().text();
+            return false;
+        }
+        while (query.next())
+            users.insert(query.value(0).toLongLong(),
+                         User{query.value(1).toString(), query.value(2).toString(),
+                              query.value(3).toString()});
+    }
 
+    CsvWriter csv(device);
+    for (const QByteArray &name : csvHeader().split(','))
+        csv.addRaw(name);
+    csv.endRow();
+    if (users.isEmpty()) {
+        if (!csv.ok()) {
+            m_error = writeError(device);
+            return false;
+        }
+        return true;
+    }
+
+    // Blocks minute by minute (the table's key order); a minute's samples
+    // are sorted by time, then meeting and user id (stable: a user's
+    // samples within one millisecond keep their arrival order). That order
+    // depends on nothing but the data, so export -> import -> export gives
+    // the same file.
+    QString sql = QStringLiteral("SELECT minute, user_key, data FROM raw_blocks WHERE 1");
+    if (filter.fromMs)
+        sql += QStringLiteral(" AND minute >= :from");
+    if (filter.toMs)
+        sql += QStringLiteral(" AND minute <= :to");
+    if (!filter.meetingId.isEmpty() || !filter.userId.isEmpty()) {
+        QStringList keys;
+        keys.reserve(users.size());
+        for (auto it = users.cbegin(); it != users.cend(); ++it)
+            keys << QString::number(it.key()); // integers from the database, not user text
+        sql += QStringLiteral(" AND user_key IN (%1)").arg(keys.join(QLatin1Char(',')));
+    }
+    sql += QStringLiteral(" ORDER BY minute");
     QSqlQuery query(m_db.database());
     query.setForwardOnly(true); // stream: SQLite steps row by row, nothing is cached
     if (!query.prepare(sql)) {
@@ -74,57 +133,93 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         return false;
     }
     if (filter.fromMs)
-        query.bindValue(QStringLiteral(":from"), *filter.fromMs);
+        query.bindValue(QStringLiteral(":from"), rolluptable::minuteOf(*filter.fromMs));
     if (filter.toMs)
-        query.bindValue(QStringLiteral(":to"), *filter.toMs);
-    if (!filter.meetingId.isEmpty())
-        query.bindValue(QStringLiteral(":meeting"), filter.meetingId);
-    if (!filter.userId.isEmpty())
-        query.bindValue(QStringLiteral(":user"), filter.userId);
+        query.bindValue(QStringLiteral(":to"), rolluptable::minuteOf(*filter.toMs));
     if (!query.exec()) {
         m_error = query.lastError().text();
         return false;
     }
 
-    CsvWriter csv(device);
-    for (const QByteArray &name : csvHeader().split(','))
-        csv.addRaw(name);
-    csv.endRow();
-    auto addMetric = [&](int column) {
-        const QVariant value = query.value(column);
-        if (value.isNull())
-            csv.addEmpty();
-        else
-            csv.addNumber(value.toDouble());
+    struct Row
+    {
+        const User *user;
+        RawPoint point;
     };
+    std::vector<Row> rows;
+    auto writeRows = [&]() -> bool {
+        std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            if (a.point.timeMs != b.point.timeMs)
+                return a.point.timeMs < b.point.timeMs;
+            if (const int c = a.user->meetingId.compare(b.user->meetingId); c != 0)
+                return c < 0;
+            return a.user->userId < b.user->userId;
+        });
+        for (const Row &row : rows) {
+            csv.addRaw(QDateTime::fromMSecsSinceEpoch(row.point.timeMs, Qt::UTC)
+                           .toString(Qt::ISODateWithMs)
+                           .toLatin1());
+            csv.addText(row.user->meetingId);
+            csv.addText(row.user->userId);
+            csv.addText(row.user->username);
+            // The CSV's order: upload, download, latency, loss, jitter.
+            for (const int metric : {0, 1, 2, 4, 3}) {
+                const Metric &value = row.point.value[size_t(metric)];
+                if (value)
+                    csv.addNumber(*value);
+                else
+                    csv.addEmpty();
+            }
+            // Only the four known levels are written; unknown is an empty cell.
+            if (row.point.quality != Quality::Unknown)
+                csv.addRaw(qualityName(row.point.quality).toLatin1());
+            else
+                csv.addEmpty();
+            if (!csv.endRow()) {
+                m_error = writeError(device);
+                return false;
+            }
+            ++m_rows;
+        }
+        rows.clear();
+        return true;
+    };
+
+    qint64 currentMinute = 0;
+    bool any = false;
     while (query.next()) {
-        const qint64 ts = query.value(0).toLongLong();
-        csv.addRaw(QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC)
-                       .toString(Qt::ISODateWithMs)
-                       .toLatin1());
-        csv.addText(query.value(1).toString());
-        csv.addText(query.value(2).toString());
-        csv.addText(query.value(3).toString());
-        for (int column = 4; column <= 8; ++column)
-            addMetric(column);
-        const QVariant level = query.value(9);
-        const int code = level.isNull() ? 0 : level.toInt();
-        // Only the four known levels are written; anything else in the
-        // file is unknown, an empty cell.
-        if (code >= int(Quality::Excellent) && code <= int(Quality::Poor))
-            csv.addRaw(qualityName(Quality(code)).toLatin1());
-        else
-            csv.addEmpty();
-        if (!csv.endRow()) {
-            m_error = writeError(device);
+        const qint64 minute = query.value(0).toLongLong();
+        if (any && minute != currentMinute && !writeRows())
+            return false;
+        any = true;
+        currentMinute = minute;
+        const auto user = users.constFind(query.value(1).toLongLong());
+        if (user == users.cend())
+            continue;
+        const auto points = decodeRawBlock(query.value(2).toByteArray(),
+                                           rolluptable::minuteStartMs(minute));
+        if (!points) {
+            // Keys, not ids: ids are client text and this goes to a terminal.
+            m_error = QStringLiteral("corrupt raw block (minute %1, user key %2)")
+                          .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
+                                   .toString(Qt::ISODate))
+                          .arg(user.key());
             return false;
         }
-        ++m_rows;
+        for (const RawPoint &point : *points) {
+            if (filter.fromMs && point.timeMs < *filter.fromMs)
+                continue;
+            if (filter.toMs && point.timeMs >= *filter.toMs)
+                continue;
+            rows.push_back({&*user, point});
+        }
     }
     if (query.lastError().isValid()) {
         m_error = query.lastError().text();
         return false;
     }
+    if (!writeRows())
+        return false;
     if (!csv.ok()) {
         m_error = writeError(device);
         return false;
@@ -159,7 +254,8 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Export recorded samples from a Meeting Monitor history as CSV."));
+        QStringLiteral("Export recorded samples (or, with --resolution, per-user rollups) from a "
+                       "Meeting Monitor history as CSV."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
@@ -184,8 +280,13 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     const QCommandLineOption outOption(
         QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."),
         QStringLiteral("FILE"));
+    const QCommandLineOption resolutionOption(
+        QStringLiteral("resolution"),
+        QStringLiteral("Export per-user rollups instead of raw samples: 1m (one row per user and "
+                       "minute) or 1h (per hour)."),
+        QStringLiteral("1m|1h"));
     parser.addOptions({helpOption, dbOption, formatOption, fromOption, toOption, meetingOption,
-                       userOption, outOption});
+                       userOption, outOption, resolutionOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + QStringLiteral(" (try --help)"));
@@ -227,17 +328,35 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     }
     filter.meetingId = parser.value(meetingOption);
     filter.userId = parser.value(userOption);
+    std::optional<RollupResolution> resolution;
+    if (parser.isSet(resolutionOption)) {
+        const QString value = parser.value(resolutionOption);
+        if (value == QStringLiteral("1m"))
+            resolution = RollupResolution::Minute;
+        else if (value == QStringLiteral("1h"))
+            resolution = RollupResolution::Hour;
+        else {
+            say(err, QStringLiteral("--resolution: '%1' is not 1m or 1h").arg(value));
+            return 2;
+        }
+    }
 
     HistoryDatabase db;
     if (!db.open(parser.value(dbOption), HistoryDatabase::Mode::ReadOnly)) {
         say(err, db.errorString());
         return 1;
     }
-    SampleExporter exporter(db);
+    SampleExporter samples(db);
+    RollupExporter rollups(db);
+    auto write = [&](QIODevice &device) {
+        return resolution ? rollups.writeCsv(filter, *resolution, device)
+                          : samples.writeCsv(filter, device);
+    };
+    auto errorString = [&] { return resolution ? rollups.errorString() : samples.errorString(); };
 
     if (!parser.isSet(outOption)) {
-        if (!exporter.writeCsv(filter, out)) {
-            say(err, QStringLiteral("export failed: %1").arg(exporter.errorString()));
+        if (!write(out)) {
+            say(err, QStringLiteral("export failed: %1").arg(errorString()));
             return 1;
         }
         return 0;
@@ -252,9 +371,9 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         say(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
         return 1;
     }
-    if (!exporter.writeCsv(filter, file)) {
+    if (!write(file)) {
         file.cancelWriting();
-        say(err, QStringLiteral("export to %1 failed: %2").arg(outPath, exporter.errorString()));
+        say(err, QStringLiteral("export to %1 failed: %2").arg(outPath, errorString()));
         return 1;
     }
     if (!file.commit()) {

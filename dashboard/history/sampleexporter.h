@@ -19,7 +19,8 @@ struct ExportFilter
 };
 
 // Streams raw samples from a history as CSV, one row per sample, in receive
-// order, without holding the result in memory:
+// time order (ties by meeting id, then user id, then arrival), holding one
+// minute of samples in memory at a time:
 //   time,meeting_id,user_id,username,upload_kbps,download_kbps,latency_ms,
 //   packet_loss_pct,jitter_ms,quality
 // time is the receive time in ISO-8601 UTC with milliseconds; an unknown
@@ -47,6 +48,9 @@ private:
 // An ISO-8601 date-time ("2026-11-24T10:15:03.123Z", "...+02:00", or a bare
 // date "2026-11-24" meaning midnight); without an offset it is UTC.
 std::optional<qint64> parseIsoTimeMs(const QString &text);
+
+// Why a write to `device` failed, for messages (shared with RollupExporter).
+QString exportWriteError(const QIODevice &device);
 
 // `meeting-monitor export [options]`: `arguments` are the options after the
 // word "export". Writes the CSV to --out (atomically, through QSaveFile) or

@@ -6,6 +6,7 @@
 
 #include "core/quality.h"
 #include "gatewayfixture.h"
+#include "history/rawblock.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -152,10 +153,48 @@ std::optional<QVariant> scalar(const QString &path, const QString &sql)
     return result;
 }
 
+// Raw samples live in per-user minute blocks (schema 2,
+// dashboard/history/rawblock.h): decoded here with the block codec, which
+// has its own tests; everything else about them is checked independently.
+struct DecodedSample
+{
+    QString meetingId;
+    QString userId;
+    QString username;
+    mm::RawPoint point;
+};
+
+std::optional<std::vector<DecodedSample>> decodedSamples(const QString &path)
+{
+    std::optional<std::vector<DecodedSample>> result;
+    withHistory(path, [&](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        // Per user in the order stored (minute, then arrival in the block).
+        if (!query.exec(QStringLiteral(
+                "SELECT b.minute, b.data, u.meeting_id, u.user_id, u.username FROM raw_blocks b"
+                " JOIN users u ON u.user_key = b.user_key ORDER BY b.minute, b.user_key")))
+            return;
+        std::vector<DecodedSample> samples;
+        while (query.next()) {
+            const auto points = mm::decodeRawBlock(query.value(1).toByteArray(),
+                                                   query.value(0).toLongLong() * 60'000);
+            if (!points) {
+                ADD_FAILURE() << "a corrupt raw block";
+                return;
+            }
+            for (const mm::RawPoint &point : *points)
+                samples.push_back({query.value(2).toString(), query.value(3).toString(),
+                                   query.value(4).toString(), point});
+        }
+        result = std::move(samples);
+    });
+    return result;
+}
+
 qint64 rowCount(const QString &path)
 {
-    const auto value = scalar(path, QStringLiteral("SELECT count(*) FROM samples"));
-    return value ? value->toLongLong() : -1;
+    const auto samples = decodedSamples(path);
+    return samples ? qint64(samples->size()) : -1;
 }
 
 struct StoredRow
@@ -169,21 +208,21 @@ struct StoredRow
 std::vector<StoredRow> storedRows(const QString &path)
 {
     std::vector<StoredRow> rows;
-    withHistory(path, [&](QSqlDatabase &db) {
-        QSqlQuery query(db);
-        // The schema of dashboard/history/historydatabase.cpp (version 1).
-        if (!query.exec(QStringLiteral(
-                "SELECT u.meeting_id, u.user_id, u.username, s.up, s.down, s.latency, s.loss,"
-                " s.jitter, s.quality FROM samples s JOIN users u ON u.user_key = s.user_key"
-                " ORDER BY s.rowid"))) {
-            ADD_FAILURE() << str(query.lastError().text());
-            return;
-        }
-        while (query.next())
-            rows.push_back({query.value(0).toString(), query.value(1).toString(),
-                            query.value(2).toString(), query.value(3), query.value(4),
-                            query.value(5), query.value(6), query.value(7), query.value(8)});
-    });
+    const auto samples = decodedSamples(path);
+    if (!samples) {
+        ADD_FAILURE() << "cannot read the raw blocks of " << str(path);
+        return rows;
+    }
+    auto variant = [](const mm::Metric &value) {
+        return value ? QVariant(*value) : QVariant(); // unknown: NULL, as before
+    };
+    for (const DecodedSample &s : *samples) {
+        const mm::RawPoint &p = s.point;
+        // Block order: upload, download, latency, jitter, loss.
+        rows.push_back({s.meetingId, s.userId, s.username, variant(p.value[0]), variant(p.value[1]),
+                        variant(p.value[2]), variant(p.value[4]), variant(p.value[3]),
+                        p.quality == Quality::Unknown ? QVariant() : QVariant(int(p.quality))});
+    }
     return rows;
 }
 

@@ -43,6 +43,9 @@ TEST(DemoScreenshotTest, DemoRunSavesTheWindowAndQuits)
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // Keep the run away from the user's settings.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    // The application records its own history by default: keep it in the
+    // test's folder, not in the real user data folder.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(MM_MEETING_MONITOR_EXE),
                   {QStringLiteral("--demo"), QStringLiteral("--screenshot"), file,

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "core/sample.h"
+#include "history/historywriter.h"
+#include "history/rawblock.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <algorithm>
+#include <vector>
 #include <gtest/gtest.h>
 
 namespace mm::test {
@@ -51,6 +55,68 @@ inline QVariant scalar(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+// Retention that keeps everything: for tests whose samples are old (1970)
+// or dated (a fixed day) and must stay whatever today is.
+inline HistoryRetention keepAll()
+{
+    HistoryRetention retention;
+    retention.rawMs = 0;
+    retention.rollupMs = 0;
+    retention.enforce = false;
+    return retention;
+}
+
+// One stored raw sample, read back through the block codec.
+struct StoredSample
+{
+    QString meetingId;
+    QString userId;
+    QString username;
+    RawPoint point;
+};
+
+// Every raw sample of the history at `path`, by (time, meeting, user) and
+// arrival order within a block, from an independent read-only connection.
+inline std::vector<StoredSample> storedSamples(const QString &path)
+{
+    const QString name = QStringLiteral("stored-samples-probe");
+    std::vector<StoredSample> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        EXPECT_TRUE(db.open());
+        QSqlQuery query(db);
+        EXPECT_TRUE(query.exec(QStringLiteral(
+            "SELECT b.minute, b.data, u.meeting_id, u.user_id, u.username FROM raw_blocks b"
+            " JOIN users u USING(user_key) ORDER BY b.minute, b.user_key")));
+        while (query.next()) {
+            const qint64 minute = query.value(0).toLongLong();
+            const auto points = decodeRawBlock(query.value(1).toByteArray(), minute * 60'000);
+            EXPECT_TRUE(points.has_value()) << "corrupt block";
+            if (!points)
+                continue;
+            for (const RawPoint &point : *points)
+                result.push_back({query.value(2).toString(), query.value(3).toString(),
+                                  query.value(4).toString(), point});
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    std::stable_sort(result.begin(), result.end(), [](const StoredSample &a, const StoredSample &b) {
+        if (a.point.timeMs != b.point.timeMs)
+            return a.point.timeMs < b.point.timeMs;
+        if (a.meetingId != b.meetingId)
+            return a.meetingId < b.meetingId;
+        return a.userId < b.userId;
+    });
+    return result;
+}
+
+inline qint64 storedSampleCount(const QString &path)
+{
+    return qint64(storedSamples(path).size());
 }
 
 } // namespace mm::test

@@ -42,19 +42,19 @@ TEST(HistoryDatabase, CreatesVersionedSchemaInWalMode)
     EXPECT_TRUE(db.isOpen());
     EXPECT_EQ(db.schemaVersion(), HistoryDatabase::SchemaVersion);
     EXPECT_EQ(objects(db, QStringLiteral("table")),
-              (QStringList{QStringLiteral("meetings"), QStringLiteral("samples"),
+              (QStringList{QStringLiteral("meetings"), QStringLiteral("meta"),
+                           QStringLiteral("raw_blocks"), QStringLiteral("rollups"),
                            QStringLiteral("users")}));
-    EXPECT_EQ(objects(db, QStringLiteral("index")),
-              (QStringList{QStringLiteral("samples_by_time"), QStringLiteral("samples_by_user")}));
     EXPECT_EQ(pragma(db, QStringLiteral("journal_mode")), QStringLiteral("wal"));
     EXPECT_EQ(pragma(db, QStringLiteral("foreign_keys")), QStringLiteral("1"));
     EXPECT_EQ(pragma(db, QStringLiteral("synchronous")), QStringLiteral("1")); // NORMAL
     EXPECT_EQ(pragma(db, QStringLiteral("busy_timeout")),
               QString::number(HistoryDatabase::BusyTimeoutMs));
 
-    // Foreign keys are enforced: a sample for an unknown user is refused.
+    // Foreign keys are enforced: a block for an unknown user is refused.
     QSqlQuery orphan(db.database());
-    EXPECT_FALSE(orphan.exec(QStringLiteral("INSERT INTO samples(ts_ms, user_key) VALUES(1, 999)")));
+    EXPECT_FALSE(orphan.exec(QStringLiteral(
+        "INSERT INTO raw_blocks(minute, user_key, data) VALUES(1, 999, x'01')")));
 }
 
 TEST(HistoryDatabase, ReopensWithoutRecreatingAndKeepsData)
@@ -104,7 +104,7 @@ TEST(HistoryDatabase, ReadOnlyNeedsAnExistingHistoryAndNeverWrites)
     }
     ASSERT_TRUE(reader.open(path, HistoryDatabase::Mode::ReadOnly)) << reader.errorString().toStdString();
     QSqlQuery query(reader.database());
-    EXPECT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM samples")));
+    EXPECT_TRUE(query.exec(QStringLiteral("SELECT count(*) FROM raw_blocks")));
     EXPECT_FALSE(query.exec(QStringLiteral(
         "INSERT INTO meetings(meeting_id, first_seen_ms) VALUES('m', 1)")));
 }

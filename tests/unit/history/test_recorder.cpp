@@ -66,7 +66,8 @@ TEST(Recorder, HelpListsTheOptions)
 {
     const Result r = runRecord({QStringLiteral("--help")});
     EXPECT_EQ(r.code, 0);
-    for (const char *option : {"--gateway", "--namespace", "--path", "--token-file", "--db"})
+    for (const char *option : {"--gateway", "--namespace", "--path", "--token-file", "--db",
+                               "--raw-retention", "--rollup-retention"})
         EXPECT_TRUE(r.out.contains(option)) << option;
 }
 
@@ -95,7 +96,7 @@ TEST(Recorder, UsageErrorsExitTwo)
          "is not a ws://"},
         {{QStringLiteral("--gateway"), gateway, QStringLiteral("--db"), db,
           QStringLiteral("--token-file"), dir.filePath(QStringLiteral("missing"))},
-         "cannot read token file"},
+         "Cannot read the token file"},
         {{QStringLiteral("--gateway"), gateway, QStringLiteral("--db"), db,
           QStringLiteral("--token-file"), emptyToken},
          "is empty"},
@@ -103,6 +104,12 @@ TEST(Recorder, UsageErrorsExitTwo)
           QStringLiteral("--namespace"), QStringLiteral("meeting-metrics")},
          "--namespace must start with '/'"},
         {{QStringLiteral("--bogus")}, "bogus"},
+        {{QStringLiteral("--gateway"), gateway, QStringLiteral("--db"), db,
+          QStringLiteral("--raw-retention"), QStringLiteral("a day")},
+         "--raw-retention: 'a day' is not a number of hours"},
+        {{QStringLiteral("--gateway"), gateway, QStringLiteral("--db"), db,
+          QStringLiteral("--rollup-retention"), QStringLiteral("-1")},
+         "--rollup-retention: '-1' is not a number of days"},
     };
     for (const Case &c : cases) {
         const Result r = runRecord(c.arguments);
@@ -131,7 +138,7 @@ TEST(Recorder, SigtermWhileTheGatewayIsDownExitsZeroWithAnEmptyHistory)
     EXPECT_TRUE(r.err.contains("SIGTERM received")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("connection: ")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("counters: received=0")) << r.err.toStdString();
-    EXPECT_EQ(test::scalar(db, QStringLiteral("SELECT count(*) FROM samples")).toInt(), 0);
+    EXPECT_EQ(test::storedSampleCount(db), 0);
     // The default SIGTERM disposition is back (the test process survives
     // only because nothing raises it again).
     struct sigaction current = {};
@@ -192,7 +199,7 @@ TEST(Recorder, RecordsFromAGatewayAndCommitsEverythingOnSigterm)
     const qint64 accepted = number(QStringLiteral("accepted"));
     EXPECT_GE(accepted, 250);
     EXPECT_EQ(number(QStringLiteral("rows-committed")), accepted) << log.toStdString();
-    EXPECT_EQ(test::scalar(db, QStringLiteral("SELECT count(*) FROM samples")).toLongLong(), accepted);
+    EXPECT_EQ(test::storedSampleCount(db), accepted);
     EXPECT_GE(test::scalar(db, QStringLiteral("SELECT count(*) FROM users")).toInt(), 2);
 
     // And `export` reads it back: one CSV line per sample plus the header.

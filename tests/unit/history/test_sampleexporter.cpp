@@ -49,6 +49,7 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
         HistoryWriter writer(m_db, 3'600'000);
+        writer.setRetention(test::keepAll()); // a fixed day, whatever today is
         ASSERT_TRUE(writer.open());
 
         Sample alice = makeSample(QStringLiteral("room-1"), QStringLiteral("u-alice"), T0, 12.5,
@@ -207,6 +208,7 @@ TEST_F(SampleExporterTest, AFailingWriteLeavesNoPartialFile)
     // Enough rows that the CSV is far larger than the file-size limit below.
     {
         HistoryWriter writer(m_db, 3'600'000);
+        writer.setRetention(test::keepAll());
         ASSERT_TRUE(writer.open());
         std::vector<Sample> samples;
         for (int i = 0; i < 20'000; ++i)

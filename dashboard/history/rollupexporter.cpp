@@ -1,0 +1,207 @@
+#include "rollupexporter.h"
+
+#include "csvwriter.h"
+#include "historydatabase.h"
+#include "rolluptable.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <vector>
+
+namespace mm {
+
+namespace {
+
+constexpr qint64 kHourMs = 3'600'000;
+
+qint64 ceilMinute(qint64 ms)
+{
+    return rolluptable::minuteOf(ms + MinuteRollup::kMinuteMs - 1);
+}
+
+} // namespace
+
+RollupExporter::RollupExporter(HistoryDatabase &db)
+    : m_db(db)
+{
+}
+
+QByteArray RollupExporter::csvHeader()
+{
+    return QByteArrayLiteral(
+        "time,meeting_id,user_id,samples,upload_kbps_mean,upload_kbps_max,download_kbps_mean,"
+        "download_kbps_max,latency_ms_mean,latency_ms_max,latency_ms_p95,packet_loss_pct_mean,"
+        "packet_loss_pct_max,jitter_ms_mean,seconds_excellent,seconds_good,seconds_fair,"
+        "seconds_poor,seconds_unknown");
+}
+
+bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resolution,
+                              QIODevice &device)
+{
+    m_rows = 0;
+    m_error.clear();
+
+    struct User
+    {
+        QString meetingId;
+        QString userId;
+    };
+    QHash<qint64, User> users;
+    {
+        QString sql = QStringLiteral("SELECT user_key, meeting_id, user_id FROM users WHERE 1");
+        if (!filter.meetingId.isEmpty())
+            sql += QStringLiteral(" AND meeting_id = :meeting");
+        if (!filter.userId.isEmpty())
+            sql += QStringLiteral(" AND user_id = :user");
+        QSqlQuery query(m_db.database());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            m_error = query.lastError().text();
+            return false;
+        }
+        if (!filter.meetingId.isEmpty())
+            query.bindValue(QStringLiteral(":meeting"), filter.meetingId);
+        if (!filter.userId.isEmpty())
+            query.bindValue(QStringLiteral(":user"), filter.userId);
+        if (!query.exec()) {
+            m_error = query.lastError().text();
+            return false;
+        }
+        while (query.next())
+            users.insert(query.value(0).toLongLong(),
+                         User{query.value(1).toString(), query.value(2).toString()});
+    }
+
+    CsvWriter csv(device);
+    for (const QByteArray &name : csvHeader().split(','))
+        csv.addRaw(name);
+    csv.endRow();
+
+    QString sql = QStringLiteral("SELECT minute, user_key, ") + rolluptable::valueColumns()
+        + QStringLiteral(" FROM rollups WHERE 1");
+    if (filter.fromMs)
+        sql += QStringLiteral(" AND minute >= :from");
+    if (filter.toMs)
+        sql += QStringLiteral(" AND minute < :to");
+    if (!filter.meetingId.isEmpty() || !filter.userId.isEmpty()) {
+        QStringList keys;
+        for (auto it = users.cbegin(); it != users.cend(); ++it)
+            keys << QString::number(it.key()); // integers from the database, not user text
+        sql += QStringLiteral(" AND user_key IN (%1)").arg(keys.join(QLatin1Char(',')));
+    }
+    sql += QStringLiteral(" ORDER BY minute");
+    QSqlQuery query(m_db.database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    if (filter.fromMs)
+        query.bindValue(QStringLiteral(":from"), ceilMinute(*filter.fromMs));
+    if (filter.toMs)
+        query.bindValue(QStringLiteral(":to"), ceilMinute(*filter.toMs));
+    if (!query.exec()) {
+        m_error = query.lastError().text();
+        return false;
+    }
+
+    const qint64 periodMs = resolution == RollupResolution::Hour ? kHourMs : MinuteRollup::kMinuteMs;
+    auto periodOf = [periodMs](qint64 minute) {
+        const qint64 ms = rolluptable::minuteStartMs(minute);
+        qint64 start = (ms / periodMs) * periodMs;
+        if (start > ms)
+            start -= periodMs;
+        return start;
+    };
+
+    QHash<qint64, MinuteRollup> period; // user key -> the period's rollup so far
+    auto writePeriod = [&](qint64 startMs) -> bool {
+        struct Row
+        {
+            const User *user;
+            const MinuteRollup *rollup;
+        };
+        std::vector<Row> rows;
+        rows.reserve(size_t(period.size()));
+        for (auto it = period.cbegin(); it != period.cend(); ++it)
+            rows.push_back({&users[it.key()], &it.value()});
+        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            if (const int c = a.user->meetingId.compare(b.user->meetingId); c != 0)
+                return c < 0;
+            return a.user->userId < b.user->userId;
+        });
+        const QByteArray time =
+            QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC).toString(Qt::ISODate).toLatin1();
+        auto number = [&](const std::optional<double> &value) {
+            if (value)
+                csv.addNumber(*value);
+            else
+                csv.addEmpty();
+        };
+        for (const Row &row : rows) {
+            const MinuteRollup &r = *row.rollup;
+            csv.addRaw(time);
+            csv.addText(row.user->meetingId);
+            csv.addText(row.user->userId);
+            csv.addRaw(QByteArray::number(r.sampleCount()));
+            for (const RollupMetric metric :
+                 {RollupMetric::Upload, RollupMetric::Download, RollupMetric::Latency}) {
+                number(r.metric(metric).mean());
+                number(r.metric(metric).max());
+            }
+            number(r.latencyHistogram().percentile(95));
+            number(r.metric(RollupMetric::PacketLoss).mean());
+            number(r.metric(RollupMetric::PacketLoss).max());
+            number(r.metric(RollupMetric::Jitter).mean());
+            for (const Quality level : {Quality::Excellent, Quality::Good, Quality::Fair,
+                                        Quality::Poor, Quality::Unknown})
+                csv.addRaw(QByteArray::number(r.secondsIn(level)));
+            if (!csv.endRow()) {
+                m_error = exportWriteError(device);
+                return false;
+            }
+            ++m_rows;
+        }
+        period.clear();
+        return true;
+    };
+
+    qint64 currentPeriod = 0;
+    bool any = false;
+    while (query.next()) {
+        const qint64 minute = query.value(0).toLongLong();
+        const qint64 key = query.value(1).toLongLong();
+        const qint64 start = periodOf(minute);
+        if (any && start != currentPeriod && !writePeriod(currentPeriod))
+            return false;
+        any = true;
+        currentPeriod = start;
+        if (!users.contains(key))
+            continue;
+        const auto rollup = rolluptable::read(query, 2, minute);
+        if (!rollup) {
+            m_error = QStringLiteral("corrupt rollup (minute %1, user key %2)")
+                          .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
+                                   .toString(Qt::ISODate))
+                          .arg(key);
+            return false;
+        }
+        period[key].merge(*rollup);
+    }
+    if (query.lastError().isValid()) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    if (any && !writePeriod(currentPeriod))
+        return false;
+    if (!csv.ok()) {
+        m_error = exportWriteError(device);
+        return false;
+    }
+    return true;
+}
+
+} // namespace mm
