@@ -155,10 +155,15 @@ void DetailArea::refreshLive()
     ++m_liveRepaints;
     const MeetingStore &store = m_model.store();
     switch (target()) {
-    case Target::Fleet:
-        m_fleetView->setSeries(ChartAdapters::fleetSeriesFromLive(store, m_windowFrom, m_windowTo),
+    case Target::Fleet: {
+        // Counts of the second in progress, and of the one before while its
+        // last batch may still be on its way (250 ms flushes), are partial:
+        // they would draw a false drop at the live edge.
+        const qint64 completeTo = ((m_windowTo - 1500) / 1000) * 1000 + 999;
+        m_fleetView->setSeries(ChartAdapters::fleetSeriesFromLive(store, m_windowFrom, completeTo),
                                m_windowFrom, m_windowTo);
         break;
+    }
     case Target::Meeting:
         if (const MeetingNode *meeting = store.findMeeting(m_meetingId))
             m_meetingView->setSeries(

@@ -72,8 +72,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_stack);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // The tree is the main view: it gets as much room as the charts.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
