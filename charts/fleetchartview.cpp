@@ -26,7 +26,7 @@ QList<QPointF> asPercent(const QList<QPointF> &points)
 } // namespace
 
 FleetChartView::FleetChartView(QWidget *parent)
-    : QWidget(parent)
+    : ZoomableChartView(parent)
     , m_title(new QLabel(tr("All meetings"), this))
     , m_stack(new PlotStack(this))
 {
@@ -71,8 +71,7 @@ FleetChartView::FleetChartView(QWidget *parent)
 void FleetChartView::setSeries(const FleetSeries &series, qint64 fromMs, qint64 toMs)
 {
     m_series = series;
-    m_fromMs = fromMs;
-    m_toMs = std::max(fromMs + 1, toMs);
+    setWindow(fromMs, toMs);
     m_hasData = true;
     redraw();
 }
@@ -85,27 +84,6 @@ void FleetChartView::clear(const QString &message)
     m_stack->setMessage(message);
 }
 
-void FleetChartView::zoomTo(qint64 fromMs, qint64 toMs)
-{
-    if (toMs <= fromMs)
-        return;
-    m_zoomFrom = fromMs;
-    m_zoomTo = toMs;
-    const bool was = m_zoomed;
-    m_zoomed = true;
-    redraw();
-    if (!was)
-        emit zoomChanged(true);
-}
-
-void FleetChartView::resetZoom()
-{
-    if (!m_zoomed)
-        return;
-    m_zoomed = false;
-    redraw();
-    emit zoomChanged(false);
-}
 
 void FleetChartView::redraw()
 {

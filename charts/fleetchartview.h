@@ -2,7 +2,8 @@
 
 #include "history/historyseries.h"
 
-#include <QWidget>
+#include "zoomablechartview.h"
+
 #include <array>
 
 class QLabel;
@@ -14,7 +15,7 @@ class TimePlot;
 
 // The whole fleet over time: live meetings and users, and the share of
 // users in each quality level as a stacked area (patterned per level).
-class FleetChartView final : public QWidget
+class FleetChartView final : public ZoomableChartView
 {
     Q_OBJECT
 public:
@@ -24,21 +25,13 @@ public:
     const FleetSeries &series() const { return m_series; }
     void clear(const QString &message);
 
-    void zoomTo(qint64 fromMs, qint64 toMs);
-    void resetZoom();
-    bool isZoomed() const { return m_zoomed; }
 
     PlotStack *plots() const { return m_stack; }
     QString hoverTextAt(qint64 timeMs) const;
 
-signals:
-    void zoomChanged(bool zoomed);
-
 private:
-    void redraw();
+    void redraw() override;
     void onHovered(qint64 timeMs);
-    qint64 shownFrom() const { return m_zoomed ? m_zoomFrom : m_fromMs; }
-    qint64 shownTo() const { return m_zoomed ? m_zoomTo : m_toMs; }
 
     QLabel *m_title;
     PlotStack *m_stack;
@@ -49,11 +42,6 @@ private:
     std::array<int, ShareLevels.size()> m_areas{};
 
     FleetSeries m_series;
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 1;
-    qint64 m_zoomFrom = 0;
-    qint64 m_zoomTo = 0;
-    bool m_zoomed = false;
     bool m_hasData = false;
 };
 

@@ -35,7 +35,7 @@ double valueAt(const std::vector<double> &values, int i)
 } // namespace
 
 MeetingChartView::MeetingChartView(QWidget *parent)
-    : QWidget(parent)
+    : ZoomableChartView(parent)
     , m_title(new QLabel(this))
     , m_source(new QLabel(this))
     , m_stack(new PlotStack(this))
@@ -102,15 +102,11 @@ void MeetingChartView::setSeries(const MeetingSeries &series, qint64 fromMs, qin
 {
     const bool sameMeeting = m_hasData && series.meetingId == m_series.meetingId;
     m_series = series;
-    m_fromMs = fromMs;
-    m_toMs = std::max(fromMs + 1, toMs);
+    setWindow(fromMs, toMs);
     m_hasData = true;
     if (!sameMeeting) {
         m_highlighted.clear();
-        if (m_zoomed) {
-            m_zoomed = false;
-            emit zoomChanged(false);
-        }
+        dropZoom();
     }
     const QString name = series.meetingName.isEmpty() ? series.meetingId : series.meetingName;
     m_title->setText(
@@ -198,27 +194,6 @@ void MeetingChartView::onLegendClicked(QListWidgetItem *item)
     highlightUser(id == m_highlighted ? QString() : id);
 }
 
-void MeetingChartView::zoomTo(qint64 fromMs, qint64 toMs)
-{
-    if (toMs <= fromMs)
-        return;
-    m_zoomFrom = fromMs;
-    m_zoomTo = toMs;
-    const bool was = m_zoomed;
-    m_zoomed = true;
-    redraw();
-    if (!was)
-        emit zoomChanged(true);
-}
-
-void MeetingChartView::resetZoom()
-{
-    if (!m_zoomed)
-        return;
-    m_zoomed = false;
-    redraw();
-    emit zoomChanged(false);
-}
 
 void MeetingChartView::redraw()
 {

@@ -2,7 +2,8 @@
 
 #include "history/historyseries.h"
 
-#include <QWidget>
+#include "zoomablechartview.h"
+
 #include <vector>
 
 class QLabel;
@@ -17,7 +18,7 @@ class TimePlot;
 // A meeting over time: each participant's latency and bandwidth (one line
 // per user, a plain-text legend by name where clicking a name highlights
 // that user's lines), the 0-100 score and the participant count.
-class MeetingChartView final : public QWidget
+class MeetingChartView final : public ZoomableChartView
 {
     Q_OBJECT
 public:
@@ -35,25 +36,17 @@ public:
     void highlightUser(const QString &userId);
     QString highlightedUser() const { return m_highlighted; }
 
-    void zoomTo(qint64 fromMs, qint64 toMs);
-    void resetZoom();
-    bool isZoomed() const { return m_zoomed; }
 
     PlotStack *plots() const { return m_stack; }
     QListWidget *legend() const { return m_legend; }
     QString hoverTextAt(qint64 timeMs) const;
 
-signals:
-    void zoomChanged(bool zoomed);
-
 private:
     void rebuildParticipants();
-    void redraw();
+    void redraw() override;
     void applyPens();
     void onHovered(qint64 timeMs);
     void onLegendClicked(QListWidgetItem *item);
-    qint64 shownFrom() const { return m_zoomed ? m_zoomFrom : m_fromMs; }
-    qint64 shownTo() const { return m_zoomed ? m_zoomTo : m_toMs; }
 
     QLabel *m_title;
     QLabel *m_source;
@@ -72,11 +65,6 @@ private:
 
     MeetingSeries m_series;
     QString m_highlighted;
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 1;
-    qint64 m_zoomFrom = 0;
-    qint64 m_zoomTo = 0;
-    bool m_zoomed = false;
     bool m_hasData = false;
 };
 

@@ -19,7 +19,7 @@ constexpr int MaxTitleChars = 160;
 } // namespace
 
 UserChartView::UserChartView(QWidget *parent)
-    : QWidget(parent)
+    : ZoomableChartView(parent)
     , m_title(new QLabel(this))
     , m_source(new QLabel(this))
     , m_stack(new PlotStack(this))
@@ -76,14 +76,11 @@ void UserChartView::setSeries(const UserSeries &series, qint64 fromMs, qint64 to
     const bool sameUser = m_hasData && series.userId == m_series.userId
         && series.meetingId == m_series.meetingId;
     m_series = series;
-    m_fromMs = fromMs;
-    m_toMs = std::max(fromMs + 1, toMs);
+    setWindow(fromMs, toMs);
     m_hasData = true;
     // Live updates of the same user keep a zoom; anything else starts over.
-    if (!sameUser && m_zoomed) {
-        m_zoomed = false;
-        emit zoomChanged(false);
-    }
+    if (!sameUser)
+        dropZoom();
     m_title->setText(ChartStyle::boundedPlain(
         series.username.isEmpty()
             ? tr("User %1 in meeting %2").arg(series.userId, series.meetingId)
@@ -105,37 +102,7 @@ void UserChartView::clear(const QString &message)
     m_stack->setMessage(message);
 }
 
-void UserChartView::zoomTo(qint64 fromMs, qint64 toMs)
-{
-    if (toMs <= fromMs)
-        return;
-    m_zoomFrom = fromMs;
-    m_zoomTo = toMs;
-    const bool was = m_zoomed;
-    m_zoomed = true;
-    redraw();
-    if (!was)
-        emit zoomChanged(true);
-}
 
-void UserChartView::resetZoom()
-{
-    if (!m_zoomed)
-        return;
-    m_zoomed = false;
-    redraw();
-    emit zoomChanged(false);
-}
-
-qint64 UserChartView::shownFrom() const
-{
-    return m_zoomed ? m_zoomFrom : m_fromMs;
-}
-
-qint64 UserChartView::shownTo() const
-{
-    return m_zoomed ? m_zoomTo : m_toMs;
-}
 
 void UserChartView::redraw()
 {

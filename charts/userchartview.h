@@ -2,7 +2,8 @@
 
 #include "history/historyseries.h"
 
-#include <QWidget>
+#include "zoomablechartview.h"
+
 
 class QLabel;
 
@@ -15,7 +16,7 @@ class TimePlot;
 // jitter, packet loss, and the quality level as a patterned, labelled band.
 // Gaps stay gaps, inactive stretches are shaded and labelled, hover shows
 // the exact values of the step under the cursor as plain text.
-class UserChartView final : public QWidget
+class UserChartView final : public ZoomableChartView
 {
     Q_OBJECT
 public:
@@ -23,26 +24,15 @@ public:
 
     // Shows `series` over [fromMs, toMs] (the window), resetting any zoom.
     void setSeries(const UserSeries &series, qint64 fromMs, qint64 toMs);
-    // Same data, new window (live scrolling) keeping the zoom if any.
     const UserSeries &series() const { return m_series; }
     void clear(const QString &message);
-
-    void zoomTo(qint64 fromMs, qint64 toMs);
-    void resetZoom();
-    bool isZoomed() const { return m_zoomed; }
-    qint64 shownFrom() const;
-    qint64 shownTo() const;
 
     PlotStack *plots() const { return m_stack; }
     // The hover text for `timeMs` (what the hover box shows there).
     QString hoverTextAt(qint64 timeMs) const;
 
-signals:
-    // The user dragged a range; the owner may pause following live.
-    void zoomChanged(bool zoomed);
-
 private:
-    void redraw();
+    void redraw() override;
     void onHovered(qint64 timeMs);
 
     QLabel *m_title;
@@ -59,11 +49,6 @@ private:
     int m_lossLine = -1;
 
     UserSeries m_series;
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 1;
-    qint64 m_zoomFrom = 0;
-    qint64 m_zoomTo = 0;
-    bool m_zoomed = false;
     bool m_hasData = false;
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+namespace mm {
+
+// What the user, meeting and fleet views share: the time window their data
+// covers, and a zoom inside it that survives live updates.
+class ZoomableChartView : public QWidget
+{
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    void zoomTo(qint64 fromMs, qint64 toMs);
+    void resetZoom();
+    bool isZoomed() const { return m_zoomed; }
+
+    // The range on screen: the zoom when zoomed, else the whole window.
+    qint64 shownFrom() const { return m_zoomed ? m_zoomFrom : m_fromMs; }
+    qint64 shownTo() const { return m_zoomed ? m_zoomTo : m_toMs; }
+
+signals:
+    // The user dragged a range, or left the zoom; the owner may pause or
+    // resume following live.
+    void zoomChanged(bool zoomed);
+
+protected:
+    void setWindow(qint64 fromMs, qint64 toMs);
+    // Leaves the zoom without redrawing (the caller is about to).
+    void dropZoom();
+    virtual void redraw() = 0;
+
+private:
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 1;
+    qint64 m_zoomFrom = 0;
+    qint64 m_zoomTo = 0;
+    bool m_zoomed = false;
+};
+
+} // namespace mm
