@@ -5,206 +5,208 @@
     <name>Main</name>
     <message>
         <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể đọc tệp token %1: %2</translation>
     </message>
     <message>
         <source>The token file %1 is too large to hold a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp token %1 quá lớn để chứa một token.</translation>
     </message>
     <message>
         <source>Live connection quality of the meetings on a P2P meeting platform.
 
 Without a window: meeting-monitor record --help, meeting-monitor export --help</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng kết nối trực tiếp của các cuộc họp trên nền tảng họp P2P.
+
+Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export --help</translation>
     </message>
     <message>
         <source>Start the built-in simulated gateway and watch it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khởi động gateway mô phỏng tích hợp sẵn và theo dõi nó.</translation>
     </message>
     <message>
         <source>Connect to the gateway at URL (ws:// or wss://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối tới gateway tại URL (ws:// hoặc wss://).</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Socket.IO namespace of the metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace Socket.IO của số liệu.</translation>
     </message>
     <message>
         <source>NS</source>
-        <translation type="unfinished"></translation>
+        <translation>NS</translation>
     </message>
     <message>
         <source>Socket.IO path on the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dẫn Socket.IO trên gateway.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>ĐƯỜNG_DẪN</translation>
     </message>
     <message>
         <source>Read the admin token from FILE (default: the MEETING_MONITOR_TOKEN environment variable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đọc token quản trị từ TỆP (mặc định: biến môi trường MEETING_MONITOR_TOKEN).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>TỆP</translation>
     </message>
     <message>
         <source>Save a picture of the main window to FILE.png, print its path and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu ảnh cửa sổ chính vào TỆP.png, in đường dẫn của ảnh rồi thoát.</translation>
     </message>
     <message>
         <source>FILE.png</source>
-        <translation type="unfinished"></translation>
+        <translation>TỆP.png</translation>
     </message>
     <message>
         <source>Seconds to wait before taking the screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số giây chờ trước khi chụp màn hình.</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SỐ_GIÂY</translation>
     </message>
     <message>
         <source>Unexpected arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đối số không mong đợi.</translation>
     </message>
     <message>
         <source>Meeting Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting Monitor</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đối số không mong đợi: %1</translation>
     </message>
     <message>
         <source>Use either --demo or --gateway, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ dùng --demo hoặc --gateway, không dùng cả hai.</translation>
     </message>
     <message>
         <source>--screenshot-after takes a number of seconds from 0 to 3600.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-after nhận số giây từ 0 đến 3600.</translation>
     </message>
     <message>
         <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway phải có dạng ws://máy:cổng hoặc wss://máy:cổng.</translation>
     </message>
     <message>
         <source>Cannot start the demo gateway: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể khởi động gateway demo: %1</translation>
     </message>
     <message>
         <source>Cannot save the screenshot to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể lưu ảnh chụp màn hình vào %1.</translation>
     </message>
     <message>
         <source>On exit, print the counters of this run (received, rejected by reason, GUI lag, CPU, memory) as one JSON line starting with &quot;stats &quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khi thoát, in các bộ đếm của lần chạy này (đã nhận, bị từ chối theo lý do, độ trễ GUI, CPU, bộ nhớ) thành một dòng JSON bắt đầu bằng &quot;stats &quot;.</translation>
     </message>
     <message>
         <source>Quit after SECONDS (for benchmarks and checks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát sau SỐ_GIÂY (dùng cho đo hiệu năng và kiểm tra).</translation>
     </message>
     <message>
         <source>Read the history from FILE (e.g. one a recorder is writing) and record nothing. Without it the application records into its own history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đọc lịch sử từ TỆP (ví dụ tệp mà một bộ ghi đang ghi) và không ghi gì. Nếu không có tùy chọn này, ứng dụng ghi vào lịch sử riêng của nó.</translation>
     </message>
     <message>
         <source>Show the charts of MEETING, or of one of its users with MEETING/USER (from the history if it is not live).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiển thị biểu đồ của CUỘC_HỌP, hoặc của một người dùng trong đó với CUỘC_HỌP/NGƯỜI_DÙNG (lấy từ lịch sử nếu không trực tiếp).</translation>
     </message>
     <message>
         <source>MEETING[/USER]</source>
-        <translation type="unfinished"></translation>
+        <translation>CUỘC_HỌP[/NGƯỜI_DÙNG]</translation>
     </message>
     <message>
         <source>The charts&apos; time window: live, 1h, 24h or 7d.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoảng thời gian của biểu đồ: live, 1h, 24h hoặc 7d.</translation>
     </message>
     <message>
         <source>WINDOW</source>
-        <translation type="unfinished"></translation>
+        <translation>KHOẢNG</translation>
     </message>
     <message>
         <source>--quit-after takes a number of seconds from 0 to 604800.</source>
-        <translation type="unfinished"></translation>
+        <translation>--quit-after nhận số giây từ 0 đến 604800.</translation>
     </message>
     <message>
         <source>--window takes live, 1h, 24h or 7d.</source>
-        <translation type="unfinished"></translation>
+        <translation>--window nhận live, 1h, 24h hoặc 7d.</translation>
     </message>
     <message>
         <source>--select takes MEETING or MEETING/USER.</source>
-        <translation type="unfinished"></translation>
+        <translation>--select nhận CUỘC_HỌP hoặc CUỘC_HỌP/NGƯỜI_DÙNG.</translation>
     </message>
     <message>
         <source>Cannot record the history into %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể ghi lịch sử vào %1: %2</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertBanner</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ qua</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertCoordinator</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message numerus="yes">
         <source>the live view&apos;s last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n phút gần nhất của chế độ xem trực tiếp</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Alerts panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bảng cảnh báo</translation>
     </message>
     <message>
         <source>Show or hide the alerts panel (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện hoặc ẩn bảng cảnh báo (Ctrl+Shift+L)</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quy tắc…</translation>
     </message>
     <message>
         <source>&amp;Mute notifications for 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt thông báo trong 1 &amp;giờ</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cảnh báo</translation>
     </message>
     <message>
         <source>Meeting Monitor is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting Monitor vẫn đang chạy</translation>
     </message>
     <message>
         <source>It keeps watching the meetings and will notify you of alerts. Use the tray icon to open the window again, or its Quit to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ứng dụng tiếp tục theo dõi các cuộc họp và sẽ thông báo cho bạn khi có cảnh báo. Dùng biểu tượng khay hệ thống để mở lại cửa sổ, hoặc mục Thoát của nó để dừng.</translation>
     </message>
     <message numerus="yes">
         <source>Alerts (%n firing)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cảnh báo (%n đang kích hoạt)</numerusform>
         </translation>
     </message>
 </context>
@@ -212,973 +214,973 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <name>mm::AlertEngine</name>
     <message>
         <source>Latency %1 ms, above %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ %1 ms, vượt %2 ms</translation>
     </message>
     <message>
         <source>Packet loss %1 %, above %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gói %1 %, vượt %2 %</translation>
     </message>
     <message>
         <source>Jitter %1 ms, above %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter %1 ms, vượt %2 ms</translation>
     </message>
     <message>
         <source>Connection quality is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng kết nối: %1</translation>
     </message>
     <message>
         <source>%1 % of the meeting&apos;s users have a poor connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % người dùng của cuộc họp có kết nối kém</translation>
     </message>
     <message>
         <source>No message from the gateway for %1 s while meetings were active</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có tin nhắn nào từ gateway trong %1 giây khi đang có cuộc họp hoạt động</translation>
     </message>
     <message>
         <source>No connection to the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có kết nối tới gateway</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertListModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng</translation>
     </message>
     <message>
         <source>Peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Đỉnh</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>packet loss</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 % of users</source>
         <comment>meeting degraded</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 % người dùng</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertPreview</name>
     <message>
         <source>There is no history to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lịch sử để phát lại.</translation>
     </message>
     <message>
         <source>The history could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể đọc lịch sử.</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertRules</name>
     <message>
         <source>High latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ cao</translation>
     </message>
     <message>
         <source>Packet loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gói</translation>
     </message>
     <message>
         <source>High jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter cao</translation>
     </message>
     <message>
         <source>Poor connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối kém</translation>
     </message>
     <message>
         <source>Meeting degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp suy giảm</translation>
     </message>
     <message>
         <source>Gateway down</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gateway</translation>
     </message>
     <message>
         <source>Gateway alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo từ gateway</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Khẩn cấp</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message>
         <source>Plan thresholds (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngưỡng theo kế hoạch (mặc định)</translation>
     </message>
     <message>
         <source>Teams call-quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng cuộc gọi Teams</translation>
     </message>
     <message>
         <source>ITU-T G.114</source>
-        <translation type="unfinished"></translation>
+        <translation>ITU-T G.114</translation>
     </message>
     <message>
         <source>a time setting is outside 0 s to 24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>một thiết lập thời gian nằm ngoài khoảng 0 giây đến 24 giờ</translation>
     </message>
     <message>
         <source>a user must be silent for at least 1 s to count as gone</source>
-        <translation type="unfinished"></translation>
+        <translation>người dùng phải im lặng ít nhất 1 giây mới được coi là đã rời đi</translation>
     </message>
     <message>
         <source>gateway alerts must be silent for at least 1 s to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>cảnh báo gateway phải im lặng ít nhất 1 giây mới được coi là đã xử lý</translation>
     </message>
     <message>
         <source>%1: hold and clear times must lie between 0 s and 24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: thời gian giữ và thời gian xóa phải nằm trong khoảng 0 giây đến 24 giờ</translation>
     </message>
     <message>
         <source>%1: thresholds must be numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ngưỡng phải là số</translation>
     </message>
     <message>
         <source>%1: thresholds must lie between 0 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ngưỡng phải nằm trong khoảng 0 đến %2</translation>
     </message>
     <message>
         <source>%1: the clear level must not be above the fire level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mức xóa không được cao hơn mức kích hoạt</translation>
     </message>
     <message>
         <source>%1: needs a clear level above 0 and at least 1 user</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cần mức xóa lớn hơn 0 và ít nhất 1 người dùng</translation>
     </message>
     <message>
         <source>%1: the clear level must be better than the fire level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mức xóa phải tốt hơn mức kích hoạt</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>khóa không xác định &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải là một số</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must lie between 0 and 86400 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải nằm trong khoảng 0 đến 86400 giây</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải là số nguyên</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải là true hoặc false</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be &quot;warning&quot; or &quot;critical&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải là &quot;warning&quot; hoặc &quot;critical&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a quality level</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; phải là một mức chất lượng</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON không hợp lệ: %1</translation>
     </message>
     <message>
         <source>the alert rules must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>quy tắc cảnh báo phải là một đối tượng JSON</translation>
     </message>
     <message>
         <source>unsupported version</source>
-        <translation type="unfinished"></translation>
+        <translation>phiên bản không được hỗ trợ</translation>
     </message>
     <message>
         <source>&quot;preset&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;preset&quot; phải là một chuỗi</translation>
     </message>
     <message>
         <source>&quot;rules&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;rules&quot; phải là một đối tượng</translation>
     </message>
     <message>
         <source>unknown rule type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>loại quy tắc không xác định &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1: a rule must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: quy tắc phải là một đối tượng</translation>
     </message>
 </context>
 <context>
     <name>mm::AlertsPanel</name>
     <message>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 phút</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 giờ</translation>
     </message>
     <message>
         <source>4 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>4 giờ</translation>
     </message>
     <message>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 giờ</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xác nhận</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi mức độ</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hoạt động</translation>
     </message>
     <message>
         <source>Firing</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đóng</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi trạng thái</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng</translation>
     </message>
     <message>
         <source>Acknowledge the selected alerts: no more reminders (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận các cảnh báo đã chọn: không nhắc lại nữa (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Acknowledge (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận (%1)</translation>
     </message>
     <message>
         <source>Select an alert to see its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một cảnh báo để xem dòng thời gian của nó.</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạm tắt</translation>
     </message>
     <message>
         <source>Stop notifications about the selected alert&apos;s user, meeting or type for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạm dừng thông báo về người dùng, cuộc họp hoặc loại của cảnh báo đã chọn trong một thời gian</translation>
     </message>
     <message>
         <source>This &amp;user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Người dùng này</translation>
     </message>
     <message>
         <source>This &amp;meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuộc họp này</translation>
     </message>
     <message>
         <source>This &amp;type of alert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại cảnh báo này</translation>
     </message>
     <message>
         <source>desktop user</source>
-        <translation type="unfinished"></translation>
+        <translation>người dùng máy tính</translation>
     </message>
     <message>
         <source>%1 — %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — %3</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp: %1</translation>
     </message>
     <message>
         <source>User: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng: %1</translation>
     </message>
     <message>
         <source>Source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn: %1</translation>
     </message>
     <message>
         <source>%1  pending (condition first seen)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  đang chờ (điều kiện xuất hiện lần đầu)</translation>
     </message>
     <message>
         <source>%1  fired</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  đã kích hoạt</translation>
     </message>
     <message numerus="yes">
         <source>Reopened %n time(s) within the reopen window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã mở lại %n lần trong khoảng thời gian mở lại</numerusform>
         </translation>
     </message>
     <message>
         <source>%1  acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  được %2 xác nhận</translation>
     </message>
     <message>
         <source>%1  acknowledged by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  được %2 xác nhận: %3</translation>
     </message>
     <message>
         <source>%1  resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  đã xử lý</translation>
     </message>
     <message>
         <source>%1  ended (the user or meeting went away)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  đã kết thúc (người dùng hoặc cuộc họp đã rời đi)</translation>
     </message>
     <message>
         <source>%1  cancelled before firing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  đã hủy trước khi kích hoạt</translation>
     </message>
     <message>
         <source>Firing for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian kích hoạt: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>packet loss</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 % of users</source>
         <comment>meeting degraded</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 % người dùng</translation>
     </message>
     <message>
         <source>Peak: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đỉnh: %1</translation>
     </message>
     <message>
         <source>Silenced: no notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tạm tắt: không có thông báo</translation>
     </message>
     <message>
         <source>Message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo: %1</translation>
     </message>
 </context>
 <context>
     <name>mm::AppSettings</name>
     <message>
         <source>Profile #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ #%1</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 was skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã bỏ qua %1: %2</translation>
     </message>
     <message>
         <source>%1 was skipped: another profile has the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã bỏ qua %1: một hồ sơ khác có cùng tên.</translation>
     </message>
     <message>
         <source>Only the first %1 of %2 profiles were read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ đọc %1 hồ sơ đầu tiên trong số %2.</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể ghi tệp cài đặt %1.</translation>
     </message>
     <message>
         <source>The settings file %1 is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp cài đặt %1 bị lỗi định dạng.</translation>
     </message>
 </context>
 <context>
     <name>mm::ChartStyle</name>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Tải lên</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Tải xuống</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ</translation>
     </message>
     <message>
         <source>Jitter</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter</translation>
     </message>
     <message>
         <source>Packet loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gói</translation>
     </message>
     <message>
         <source>kbps</source>
-        <translation type="unfinished"></translation>
+        <translation>kbps</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Rất tốt</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốt</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kém</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Không rõ</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>không rõ</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>mm::ConnectDialog</name>
     <message>
         <source>Connect to a gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối tới gateway</translation>
     </message>
     <message>
         <source>ws://host:port or wss://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://máy:cổng hoặc wss://máy:cổng</translation>
     </message>
     <message>
         <source>Admin token (kept in memory only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token quản trị (chỉ lưu trong bộ nhớ)</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối</translation>
     </message>
     <message>
         <source>&amp;Gateway URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &amp;gateway:</translation>
     </message>
     <message>
         <source>&amp;Namespace:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Namespace:</translation>
     </message>
     <message>
         <source>&amp;Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường &amp;dẫn:</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>Enter the gateway&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập địa chỉ của gateway.</translation>
     </message>
     <message>
         <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway phải có dạng ws://máy:cổng hoặc wss://máy:cổng.</translation>
     </message>
     <message>
         <source>The namespace starts with a slash, e.g. /meeting-metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace bắt đầu bằng dấu gạch chéo, ví dụ /meeting-metrics.</translation>
     </message>
     <message>
         <source>The path starts with a slash, e.g. /socket.io/.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dẫn bắt đầu bằng dấu gạch chéo, ví dụ /socket.io/.</translation>
     </message>
 </context>
 <context>
     <name>mm::ConnectionProfile</name>
     <message>
         <source>%1: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: không được để trống.</translation>
     </message>
     <message>
         <source>%1: must start with &apos;/&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: phải bắt đầu bằng &apos;/&apos;.</translation>
     </message>
     <message>
         <source>%1: longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dài hơn %2 ký tự.</translation>
     </message>
     <message>
         <source>%1: must not contain spaces, control characters, &apos;?&apos;, &apos;#&apos; or &apos;,&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: không được chứa khoảng trắng, ký tự điều khiển, &apos;?&apos;, &apos;#&apos; hoặc &apos;,&apos;.</translation>
     </message>
     <message>
         <source>%1: %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 không tồn tại.</translation>
     </message>
     <message>
         <source>%1: %2 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 không phải là tệp.</translation>
     </message>
     <message>
         <source>%1: %2 cannot be read (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: không thể đọc %2 (%3).</translation>
     </message>
     <message>
         <source>%1: %2 is larger than 4 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 lớn hơn 4 MiB.</translation>
     </message>
     <message>
         <source>%1: %2 holds no PEM or DER certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 không chứa chứng chỉ PEM hoặc DER nào.</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên hồ sơ</translation>
     </message>
     <message>
         <source>Gateway URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway</translation>
     </message>
     <message>
         <source>Socket.IO path</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dẫn Socket.IO</translation>
     </message>
     <message>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CA</translation>
     </message>
     <message>
         <source>%1: must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: không được chứa ký tự điều khiển.</translation>
     </message>
 </context>
 <context>
     <name>mm::ConnectionStatusWidget</name>
     <message>
         <source>— msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>— tin/giây</translation>
     </message>
     <message>
         <source>Messages per second (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tin nhắn mỗi giây (chưa kết nối)</translation>
     </message>
     <message>
         <source>Rejected: 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị từ chối: 0</translation>
     </message>
     <message>
         <source>No rejected input</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu đầu vào bị từ chối</translation>
     </message>
     <message>
         <source>Meetings: %1 · Users: %2 active / %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp: %1 · Người dùng: %2 hoạt động / %3</translation>
     </message>
     <message>
         <source>no messages yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có tin nhắn</translation>
     </message>
     <message>
         <source>no messages</source>
-        <translation type="unfinished"></translation>
+        <translation>không có tin nhắn</translation>
     </message>
     <message numerus="yes">
         <source>last message %n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tin nhắn cuối %n giây trước</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>last message %n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tin nhắn cuối %n phút trước</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>last message %n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tin nhắn cuối %n giờ trước</numerusform>
         </translation>
     </message>
     <message>
         <source>Not connected — File › Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa kết nối — Tệp › Kết nối…</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ngắt kết nối</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kết nối tới %1…</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kết nối tới %1</translation>
     </message>
     <message>
         <source>Connection lost — retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất kết nối — đang thử lại</translation>
     </message>
     <message>
         <source>Refused by the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị gateway từ chối</translation>
     </message>
     <message>
         <source>Refused by the gateway: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị gateway từ chối: %1</translation>
     </message>
     <message>
         <source>%1 msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tin/giây</translation>
     </message>
     <message>
         <source>Socket.IO events per second over the last few seconds; %1 received in total</source>
-        <translation type="unfinished"></translation>
+        <translation>Số sự kiện Socket.IO mỗi giây trong vài giây gần nhất; tổng cộng đã nhận %1</translation>
     </message>
     <message>
         <source>Sample rejected, %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mẫu bị từ chối, %1: %2</translation>
     </message>
     <message>
         <source>Frame dropped, %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Khung bị loại bỏ, %1: %2</translation>
     </message>
     <message>
         <source>Invalid fields shown as unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trường không hợp lệ được hiển thị là không rõ: %1</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị từ chối: %1</translation>
     </message>
 </context>
 <context>
     <name>mm::DesktopNotifier</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận</translation>
     </message>
 </context>
 <context>
     <name>mm::DetailArea</name>
     <message>
         <source>This meeting is not live. Choose 1 h, 24 h or 7 d to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp này không còn trực tiếp. Chọn 1 giờ, 24 giờ hoặc 7 ngày để xem lịch sử của nó.</translation>
     </message>
     <message>
         <source>This user is not live. Choose 1 h, 24 h or 7 d to see their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng này không còn trực tiếp. Chọn 1 giờ, 24 giờ hoặc 7 ngày để xem lịch sử của họ.</translation>
     </message>
     <message>
         <source>The end of the range must come after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm kết thúc phải sau thời điểm bắt đầu.</translation>
     </message>
     <message>
         <source>No history database: only Live is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cơ sở dữ liệu lịch sử: chỉ có chế độ Trực tiếp.</translation>
     </message>
     <message>
         <source>Reading history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc lịch sử…</translation>
     </message>
     <message>
         <source>History unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử không khả dụng: %1</translation>
     </message>
     <message>
         <source>Cannot read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể đọc lịch sử: %1</translation>
     </message>
 </context>
 <context>
     <name>mm::FleetChartView</name>
     <message>
         <source>All meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả cuộc họp</translation>
     </message>
     <message>
         <source>Live users and meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng và cuộc họp trực tiếp</translation>
     </message>
     <message>
         <source>Users (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng (trái)</translation>
     </message>
     <message>
         <source>Meetings (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp (phải)</translation>
     </message>
     <message>
         <source>Share of users by quality (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ người dùng theo chất lượng (%)</translation>
     </message>
     <message>
         <source>No fleet history yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lịch sử toàn hệ thống.</translation>
     </message>
     <message>
         <source>no users</source>
-        <translation type="unfinished"></translation>
+        <translation>không có người dùng</translation>
     </message>
     <message>
         <source>No data in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu trong khoảng thời gian này.</translation>
     </message>
     <message>
         <source>No users</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có người dùng</translation>
     </message>
     <message>
         <source>Users: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng: %1</translation>
     </message>
     <message>
         <source>Meetings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
 </context>
 <context>
     <name>mm::GatewayUrlPolicy</name>
     <message>
         <source>Gateway URL: no URL given.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: chưa nhập URL.</translation>
     </message>
     <message>
         <source>Gateway URL: not a valid URL (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: URL không hợp lệ (%1).</translation>
     </message>
     <message>
         <source>Gateway URL: the scheme must be wss://, https://, ws:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: giao thức phải là wss://, https://, ws:// hoặc http://.</translation>
     </message>
     <message>
         <source>Gateway URL: no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: không có tên máy chủ.</translation>
     </message>
     <message>
         <source>Gateway URL: a user name or password must not be part of the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: không được đưa tên người dùng hoặc mật khẩu vào URL.</translation>
     </message>
     <message>
         <source>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway: ws:// không mã hóa chỉ được phép tới chính máy tính này (127.0.0.1, ::1, localhost); hãy dùng wss://, hoặc cho phép rõ ràng kết nối không mã hóa (thiết lập của hồ sơ, hoặc --allow-unencrypted).</translation>
     </message>
 </context>
 <context>
     <name>mm::Incident</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ</translation>
     </message>
     <message>
         <source>Firing</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xử lý</translation>
     </message>
     <message>
         <source>Ended</source>
         <comment>the user left while alerting</comment>
-        <translation type="unfinished"></translation>
+        <translation>Kết thúc</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng điều khiển</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <source>Dashboard and gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng điều khiển và gateway</translation>
     </message>
 </context>
 <context>
     <name>mm::MainWindow</name>
     <message>
         <source>Meeting Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting Monitor</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kết nối…</translation>
     </message>
     <message>
         <source>Connect to a gateway (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối tới gateway (Ctrl+K)</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngắt kết nối</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;hoát</translation>
     </message>
     <message>
         <source>&amp;Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở rộng tất cả</translation>
     </message>
     <message>
         <source>C&amp;ollapse all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thu gọn tất cả</translation>
     </message>
     <message>
         <source>Only users with &amp;issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ người dùng có &amp;vấn đề</translation>
     </message>
     <message>
         <source>Show only users whose quality is fair or poor (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ hiện người dùng có chất lượng trung bình hoặc kém (Ctrl+I)</translation>
     </message>
     <message>
         <source>&amp;Focus filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển tới ô &amp;lọc</translation>
     </message>
     <message>
         <source>&amp;About Meeting Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới thiệu Meeting Monitor</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>Filter by meeting, user id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc theo cuộc họp, mã hoặc tên người dùng</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Chính</translation>
     </message>
     <message>
         <source>Not connected — File › Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa kết nối — Tệp › Kết nối…</translation>
     </message>
     <message>
         <source>Start with --demo to watch the built-in simulated gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khởi động với --demo để theo dõi gateway mô phỏng tích hợp sẵn.</translation>
     </message>
     <message>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối…</translation>
     </message>
     <message>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối bị từ chối</translation>
     </message>
     <message>
         <source>The gateway refused the connection. Its message:
@@ -1186,186 +1188,192 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
 %1
 
 Check the token and use File › Connect… to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway đã từ chối kết nối. Thông báo của gateway:
+
+%1
+
+Hãy kiểm tra token và dùng Tệp › Kết nối… để thử lại.</translation>
     </message>
     <message>
         <source>About Meeting Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu Meeting Monitor</translation>
     </message>
     <message>
         <source>Meeting Monitor %1
 
 Live connection quality of the meetings on a P2P meeting platform: bandwidth, latency, packet loss and jitter of every participant, as their browsers report them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting Monitor %1
+
+Chất lượng kết nối trực tiếp của các cuộc họp trên nền tảng họp P2P: băng thông, độ trễ, mất gói và jitter của từng người tham gia, theo báo cáo từ trình duyệt của họ.</translation>
     </message>
 </context>
 <context>
     <name>mm::MeetingChartView</name>
     <message>
         <source>Latency per participant (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ theo người tham gia (ms)</translation>
     </message>
     <message>
         <source>Bandwidth per participant, up + down (kbps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Băng thông theo người tham gia, lên + xuống (kbps)</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp</translation>
     </message>
     <message>
         <source>Score (0–100, left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm (0–100, trái)</translation>
     </message>
     <message>
         <source>Participants (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Người tham gia (phải)</translation>
     </message>
     <message>
         <source>Click a name to highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấp vào tên để làm nổi bật</translation>
     </message>
     <message>
         <source>Select a meeting to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một cuộc họp để xem lịch sử của nó.</translation>
     </message>
     <message>
         <source>Meeting %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp %1 (%2)</translation>
     </message>
     <message>
         <source>per-minute rollups</source>
-        <translation type="unfinished"></translation>
+        <translation>tổng hợp theo phút</translation>
     </message>
     <message>
         <source>raw 1 s samples</source>
-        <translation type="unfinished"></translation>
+        <translation>mẫu thô 1 giây</translation>
     </message>
     <message>
         <source>%1 more participants not drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 người tham gia khác không được vẽ</translation>
     </message>
     <message>
         <source>no participants</source>
-        <translation type="unfinished"></translation>
+        <translation>không có người tham gia</translation>
     </message>
     <message>
         <source>No data in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu trong khoảng thời gian này.</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu</translation>
     </message>
     <message>
         <source>Score: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm: %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>không rõ</translation>
     </message>
     <message>
         <source>Participants: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Người tham gia: %1</translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>kbps</source>
-        <translation type="unfinished"></translation>
+        <translation>kbps</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… và %1 người khác</translation>
     </message>
 </context>
 <context>
     <name>mm::MeetingTreeModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Upload (kbps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tải lên (kbps)</translation>
     </message>
     <message>
         <source>Download (kbps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tải xuống (kbps)</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ (ms)</translation>
     </message>
     <message>
         <source>Packet loss (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gói (%)</translation>
     </message>
     <message>
         <source>Jitter (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter (ms)</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng</translation>
     </message>
     <message>
         <source>Issues</source>
         <comment>users with fair or poor connections</comment>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố</translation>
     </message>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Rất tốt</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốt</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kém</translation>
     </message>
     <message>
         <source>Unknown</source>
         <comment>connection quality</comment>
-        <translation type="unfinished"></translation>
+        <translation>Không rõ</translation>
     </message>
     <message>
         <source>%1 of %2 active</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 hoạt động</translation>
     </message>
     <message>
         <source>%1 / 100</source>
         <comment>meeting quality score</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / 100</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoạt động</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hoạt động</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>không rõ</translation>
     </message>
 </context>
 <context>
@@ -1373,317 +1381,317 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
     <message numerus="yes">
         <source>%n s</source>
         <comment>duration</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <comment>duration</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
         <comment>duration</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
         <source>the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>gateway</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 trong %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>và %n mục khác</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cảnh báo trong %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Still firing: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vẫn đang kích hoạt: %1: %2</translation>
     </message>
     <message>
         <source>Firing for %1, not acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kích hoạt được %1, chưa được xác nhận.</translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s) still firing in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cảnh báo vẫn đang kích hoạt trong %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (for %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kéo dài %2)</translation>
     </message>
     <message>
         <source>Recovered: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phục hồi: %1: %2</translation>
     </message>
     <message>
         <source>Recovered after %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phục hồi sau %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s) recovered in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cảnh báo đã phục hồi trong %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (after %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (sau %2)</translation>
     </message>
 </context>
 <context>
     <name>mm::PacketError</name>
     <message>
         <source>no error</source>
-        <translation type="unfinished"></translation>
+        <translation>không có lỗi</translation>
     </message>
     <message>
         <source>empty packet</source>
-        <translation type="unfinished"></translation>
+        <translation>gói rỗng</translation>
     </message>
     <message>
         <source>unknown packet type</source>
-        <translation type="unfinished"></translation>
+        <translation>loại gói không xác định</translation>
     </message>
     <message>
         <source>illegal attachment count</source>
-        <translation type="unfinished"></translation>
+        <translation>số lượng tệp đính kèm không hợp lệ</translation>
     </message>
     <message>
         <source>too many attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>quá nhiều tệp đính kèm</translation>
     </message>
     <message>
         <source>invalid acknowledgement id</source>
-        <translation type="unfinished"></translation>
+        <translation>mã xác nhận (ack) không hợp lệ</translation>
     </message>
     <message>
         <source>malformed JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON sai định dạng</translation>
     </message>
     <message>
         <source>JSON nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lồng nhau quá sâu</translation>
     </message>
     <message>
         <source>invalid payload for the packet type</source>
-        <translation type="unfinished"></translation>
+        <translation>dữ liệu không hợp lệ cho loại gói</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>lỗi không xác định</translation>
     </message>
 </context>
 <context>
     <name>mm::QualityDelegate</name>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Rất tốt</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốt</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kém</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Không rõ</translation>
     </message>
 </context>
 <context>
     <name>mm::RulesEditorDialog</name>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> giây</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source> % of users</source>
-        <translation type="unfinished"></translation>
+        <translation> % người dùng</translation>
     </message>
     <message>
         <source>Excellent</source>
-        <translation type="unfinished"></translation>
+        <translation>Rất tốt</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốt</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình</translation>
     </message>
     <message>
         <source>Poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kém</translation>
     </message>
     <message>
         <source>Alert rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy tắc cảnh báo</translation>
     </message>
     <message>
         <source>Custom (current rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chỉnh (quy tắc hiện tại)</translation>
     </message>
     <message>
         <source>Start from &amp;preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu từ &amp;mẫu có sẵn:</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy tắc</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ</translation>
     </message>
     <message>
         <source>Fires at</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt ở mức</translation>
     </message>
     <message>
         <source>Clears at</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa ở mức</translation>
     </message>
     <message>
         <source>Fires after</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt sau</translation>
     </message>
     <message>
         <source>Clears after</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa sau</translation>
     </message>
     <message>
         <source>Minimum users</source>
-        <translation type="unfinished"></translation>
+        <translation>Số người dùng tối thiểu</translation>
     </message>
     <message>
         <source>Fires at this level or worse</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt ở mức này hoặc tệ hơn</translation>
     </message>
     <message>
         <source>Clears at this level or better</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa ở mức này hoặc tốt hơn</translation>
     </message>
     <message>
         <source>Fires above this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Kích hoạt khi vượt giá trị này</translation>
     </message>
     <message>
         <source>Clears below this value (the gap avoids flapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa khi dưới giá trị này (khoảng cách giúp tránh dao động bật/tắt liên tục)</translation>
     </message>
     <message>
         <source>no connection, or no data while meetings are active</source>
-        <translation type="unfinished"></translation>
+        <translation>không có kết nối, hoặc không có dữ liệu khi đang có cuộc họp hoạt động</translation>
     </message>
     <message>
         <source>At least this many users must be poor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ít nhất từng này người dùng phải có kết nối kém</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy tắc</translation>
     </message>
     <message>
         <source>A resolved alert that fires again within this time reopens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo đã xử lý mà kích hoạt lại trong khoảng thời gian này sẽ được mở lại:</translation>
     </message>
     <message>
         <source>A user silent this long has left (alerts end):</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng im lặng lâu như vậy được coi là đã rời đi (cảnh báo kết thúc):</translation>
     </message>
     <message>
         <source>A gateway alert resolves after this long without repeats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo gateway được coi là đã xử lý sau khoảng thời gian này nếu không lặp lại:</translation>
     </message>
     <message>
         <source>No data this long while meetings are active counts as gateway down (0: off):</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu trong khoảng này khi đang có cuộc họp hoạt động được coi là gateway ngừng hoạt động (0: tắt):</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <source>&amp;Preview on history</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem trước trên lịch sử</translation>
     </message>
     <message>
         <source>How many incidents would these rules have raised? Samples: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các quy tắc này sẽ tạo ra bao nhiêu sự cố? Mẫu: %1.</translation>
     </message>
     <message>
         <source>No history to preview on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lịch sử để xem trước.</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước</translation>
     </message>
     <message>
         <source>Cannot save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể lưu: %1</translation>
     </message>
     <message>
         <source>Preview failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước thất bại: %1</translation>
     </message>
     <message>
         <source>No samples in the history (%1) to preview on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có mẫu nào trong lịch sử (%1) để xem trước.</translation>
     </message>
     <message numerus="yes">
         <source>Over %n sample(s) from %1 to %2 (%3), these rules would have raised:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trên %n mẫu từ %1 đến %2 (%3), các quy tắc này sẽ tạo ra:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %1: %n incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %1: %n sự cố</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Total: %n incident(s). Gateway down is not part of the preview.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tổng cộng: %n sự cố. Trạng thái gateway ngừng hoạt động không nằm trong phần xem trước.</numerusform>
         </translation>
     </message>
 </context>
@@ -1691,392 +1699,395 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
     <name>mm::SocketIoClient</name>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa kết nối</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kết nối</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kết nối</translation>
     </message>
     <message>
         <source>Waiting to reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ kết nối lại</translation>
     </message>
     <message>
         <source>Refused by the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị gateway từ chối</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Không rõ</translation>
     </message>
     <message>
         <source>binary frame</source>
-        <translation type="unfinished"></translation>
+        <translation>khung nhị phân</translation>
     </message>
     <message>
         <source>unknown packet type</source>
-        <translation type="unfinished"></translation>
+        <translation>loại gói không xác định</translation>
     </message>
     <message>
         <source>packet for another namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>gói dành cho namespace khác</translation>
     </message>
     <message>
         <source>frame over the size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>khung vượt quá giới hạn kích thước</translation>
     </message>
     <message>
         <source>malformed packet</source>
-        <translation type="unfinished"></translation>
+        <translation>gói sai định dạng</translation>
     </message>
     <message>
         <source>unknown reason</source>
-        <translation type="unfinished"></translation>
+        <translation>lý do không xác định</translation>
     </message>
     <message>
         <source>The namespace must not contain a comma.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace không được chứa dấu phẩy.</translation>
     </message>
     <message>
         <source>transport closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kênh truyền đã đóng (mã %1)</translation>
     </message>
     <message>
         <source>transport error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lỗi kênh truyền: %1</translation>
     </message>
     <message>
         <source>the gateway closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>gateway đã đóng phiên</translation>
     </message>
     <message>
         <source>timed out waiting for the gateway&apos;s handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>hết thời gian chờ bắt tay từ gateway</translation>
     </message>
     <message>
         <source>timed out waiting for the namespace to accept us</source>
-        <translation type="unfinished"></translation>
+        <translation>hết thời gian chờ namespace chấp nhận kết nối</translation>
     </message>
     <message>
         <source>ping timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>hết thời gian chờ ping</translation>
     </message>
     <message>
         <source>invalid handshake from the gateway: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gói bắt tay không hợp lệ từ gateway: %1</translation>
     </message>
     <message>
         <source>The gateway refused the connection without a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway đã từ chối kết nối mà không nêu lý do.</translation>
     </message>
     <message>
         <source>The gateway closed the connection right after accepting it (the token was probably refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway đã đóng kết nối ngay sau khi chấp nhận (có thể token đã bị từ chối).</translation>
     </message>
     <message>
         <source>the gateway disconnected us</source>
-        <translation type="unfinished"></translation>
+        <translation>gateway đã ngắt kết nối với chúng ta</translation>
     </message>
     <message>
         <source>CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CA %1: %2</translation>
     </message>
     <message>
         <source>CA file %1: larger than 4 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CA %1: lớn hơn 4 MiB.</translation>
     </message>
     <message>
         <source>CA file %1: no PEM or DER certificate in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CA %1: không chứa chứng chỉ PEM hoặc DER nào.</translation>
     </message>
     <message>
         <source>TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt tay TLS thất bại: %1</translation>
     </message>
     <message>
         <source>TLS certificate rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng chỉ TLS bị từ chối: %1</translation>
     </message>
     <message>
         <source>unknown certificate error</source>
-        <translation type="unfinished"></translation>
+        <translation>lỗi chứng chỉ không xác định</translation>
     </message>
 </context>
 <context>
     <name>mm::TimeWindowBar</name>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Trực tiếp</translation>
     </message>
     <message>
         <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 giờ</translation>
     </message>
     <message>
         <source>24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>24 giờ</translation>
     </message>
     <message>
         <source>7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>7 ngày</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chỉnh</translation>
     </message>
     <message>
         <source>The last five minutes from memory, scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>Năm phút gần nhất từ bộ nhớ, cuộn liên tục</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiển thị</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>đến</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Đặt lại thu phóng</translation>
     </message>
     <message>
         <source>Drag across a chart to zoom into that time</source>
-        <translation type="unfinished"></translation>
+        <translation>Kéo ngang biểu đồ để phóng to khoảng thời gian đó</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạm dừng</translation>
     </message>
     <message>
         <source>Follow live</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo dõi trực tiếp</translation>
     </message>
     <message>
         <source>Stop moving with time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngừng di chuyển theo thời gian</translation>
     </message>
     <message>
         <source>Move with time again</source>
-        <translation type="unfinished"></translation>
+        <translation>Di chuyển theo thời gian trở lại</translation>
     </message>
 </context>
 <context>
     <name>mm::TokenCommand</name>
     <message>
         <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể đọc tệp token %1: %2</translation>
     </message>
     <message>
         <source>Cannot use the token file %1: larger than 64 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể dùng tệp token %1: lớn hơn 64 KiB.</translation>
     </message>
     <message>
         <source>The token file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp token %1 trống.</translation>
     </message>
     <message>
         <source>Keep the gateway&apos;s admin token in the system keychain.
   token set --gateway URL    read the token from the first line of standard input and store it
   token clear --gateway URL  remove the stored token
 Exit codes: 0 done, 1 keychain error, 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu token quản trị của gateway trong kho khóa của hệ thống.
+  token set --gateway URL    đọc token từ dòng đầu tiên của đầu vào chuẩn và lưu lại
+  token clear --gateway URL  xóa token đã lưu
+Mã thoát: 0 hoàn tất, 1 lỗi kho khóa, 2 lỗi cách dùng.</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiển thị trợ giúp này.</translation>
     </message>
     <message>
         <source>The gateway URL the token is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL gateway mà token dành cho.</translation>
     </message>
     <message>
         <source>set or clear</source>
-        <translation type="unfinished"></translation>
+        <translation>set hoặc clear</translation>
     </message>
     <message>
         <source> (try --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (thử --help)</translation>
     </message>
     <message>
         <source>Expected &apos;token set --gateway URL&apos; or &apos;token clear --gateway URL&apos; (try --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần &apos;token set --gateway URL&apos; hoặc &apos;token clear --gateway URL&apos; (thử --help).</translation>
     </message>
     <message>
         <source>--gateway URL is required (try --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt buộc phải có --gateway URL (thử --help).</translation>
     </message>
     <message>
         <source>--gateway &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--gateway &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>No token was stored for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token nào được lưu cho %1.</translation>
     </message>
     <message>
         <source>Cannot remove the token for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể xóa token cho %1: %2</translation>
     </message>
     <message>
         <source>The token for %1 was removed from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xóa token cho %1 khỏi kho khóa.</translation>
     </message>
     <message>
         <source>The token on standard input is longer than 64 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token trên đầu vào chuẩn dài hơn 64 KiB.</translation>
     </message>
     <message>
         <source>No token on standard input: pass it as the first line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token trên đầu vào chuẩn: hãy truyền token ở dòng đầu tiên.</translation>
     </message>
     <message>
         <source>The token on standard input contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token trên đầu vào chuẩn chứa ký tự điều khiển.</translation>
     </message>
     <message>
         <source>The token for %1 is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token cho %1 đã được lưu trong kho khóa.</translation>
     </message>
     <message>
         <source>The token for %1 is kept in memory only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token cho %1 chỉ được giữ trong bộ nhớ.</translation>
     </message>
     <message>
         <source>No keychain available: the token was not stored. The recorder can take it from --token-file or MEETING_MONITOR_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có kho khóa: token chưa được lưu. Bộ ghi có thể lấy token từ --token-file hoặc MEETING_MONITOR_TOKEN.</translation>
     </message>
     <message>
         <source>Cannot store the token for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể lưu token cho %1: %2</translation>
     </message>
     <message>
         <source>token from the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>token từ tệp %1</translation>
     </message>
     <message>
         <source>token from MEETING_MONITOR_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>token từ MEETING_MONITOR_TOKEN</translation>
     </message>
     <message>
         <source>no token: the gateway URL has no host</source>
-        <translation type="unfinished"></translation>
+        <translation>không có token: URL gateway không có máy chủ</translation>
     </message>
     <message>
         <source>token from the keychain for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>token từ kho khóa cho %1</translation>
     </message>
     <message>
         <source>no token in the keychain for %1; connecting without one</source>
-        <translation type="unfinished"></translation>
+        <translation>không có token trong kho khóa cho %1; kết nối không dùng token</translation>
     </message>
     <message>
         <source>no keychain available; connecting without a token (use --token-file or MEETING_MONITOR_TOKEN)</source>
-        <translation type="unfinished"></translation>
+        <translation>không có kho khóa; kết nối không dùng token (dùng --token-file hoặc MEETING_MONITOR_TOKEN)</translation>
     </message>
     <message>
         <source>cannot read the token for %1 from the keychain: %2 (use --token-file or MEETING_MONITOR_TOKEN)</source>
-        <translation type="unfinished"></translation>
+        <translation>không thể đọc token cho %1 từ kho khóa: %2 (dùng --token-file hoặc MEETING_MONITOR_TOKEN)</translation>
     </message>
 </context>
 <context>
     <name>mm::TokenStore</name>
     <message>
         <source>The keyring is locked: unlock it (for example by logging in to the desktop session) and try again. The token was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kho khóa đang bị khóa: hãy mở khóa (ví dụ bằng cách đăng nhập vào phiên làm việc trên máy tính) rồi thử lại. Token không bị thay đổi.</translation>
     </message>
     <message>
         <source>No token is stored for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token nào được lưu cho %1.</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kho khóa đã từ chối truy cập: %1</translation>
     </message>
     <message>
         <source>Access to the keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyền truy cập kho khóa bị từ chối.</translation>
     </message>
     <message>
         <source>No token is kept for %1 in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token nào được giữ cho %1 trong phiên này.</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>không tìm thấy</translation>
     </message>
     <message>
         <source>keyring locked</source>
-        <translation type="unfinished"></translation>
+        <translation>kho khóa đang bị khóa</translation>
     </message>
     <message>
         <source>no keychain available</source>
-        <translation type="unfinished"></translation>
+        <translation>không có kho khóa</translation>
     </message>
     <message>
         <source>keychain timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>kho khóa hết thời gian chờ</translation>
     </message>
     <message>
         <source>keychain error</source>
-        <translation type="unfinished"></translation>
+        <translation>lỗi kho khóa</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>không rõ</translation>
     </message>
     <message>
         <source>The keychain did not answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kho khóa không phản hồi trong vòng %1 giây.</translation>
     </message>
     <message>
         <source>No keychain available: the token will be kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có kho khóa: token sẽ chỉ được giữ trong bộ nhớ cho phiên này.</translation>
     </message>
 </context>
 <context>
     <name>mm::TrayIcon</name>
     <message>
         <source>Hide window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ẩn cửa sổ</translation>
     </message>
     <message>
         <source>Mute notifications for 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt thông báo trong 1 giờ</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát</translation>
     </message>
     <message>
         <source>Meeting Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting Monitor</translation>
     </message>
     <message>
         <source>No active alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cảnh báo đang hoạt động</translation>
     </message>
     <message numerus="yes">
         <source>%n active alert(s), %1 firing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cảnh báo đang hoạt động, %1 đang kích hoạt</numerusform>
         </translation>
     </message>
     <message>
         <source>Notifications muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tắt thông báo</translation>
     </message>
     <message>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện cửa sổ</translation>
     </message>
 </context>
 <context>
@@ -2085,83 +2096,86 @@ Exit codes: 0 done, 1 keychain error, 2 usage error.</source>
         <source>%1
 User id: %2
 Meeting id: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Mã người dùng: %2
+Mã cuộc họp: %3</translation>
     </message>
     <message>
         <source>%1
 Meeting id: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Mã cuộc họp: %2</translation>
     </message>
 </context>
 <context>
     <name>mm::UserChartView</name>
     <message>
         <source>Bandwidth (kbps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Băng thông (kbps)</translation>
     </message>
     <message>
         <source>Latency and jitter (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ trễ và jitter (ms)</translation>
     </message>
     <message>
         <source>Packet loss (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất gói (%)</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hoạt động</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng</translation>
     </message>
     <message>
         <source>Select a user to see their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một người dùng để xem lịch sử của họ.</translation>
     </message>
     <message>
         <source>User %1 in meeting %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng %1 trong cuộc họp %2</translation>
     </message>
     <message>
         <source>%1 — user %2 in meeting %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — người dùng %2 trong cuộc họp %3</translation>
     </message>
     <message>
         <source>per-minute rollups: lines show min and max</source>
-        <translation type="unfinished"></translation>
+        <translation>tổng hợp theo phút: các đường thể hiện giá trị nhỏ nhất và lớn nhất</translation>
     </message>
     <message>
         <source>raw 1 s samples</source>
-        <translation type="unfinished"></translation>
+        <translation>mẫu thô 1 giây</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>không hoạt động</translation>
     </message>
     <message>
         <source>No data in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu trong khoảng thời gian này.</translation>
     </message>
     <message>
         <source>No data (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dữ liệu (không hoạt động)</translation>
     </message>
     <message>
         <source>%1 (one-minute rollup)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (tổng hợp một phút)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source> (mean; min %1, max %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (trung bình; nhỏ nhất %1, lớn nhất %2)</translation>
     </message>
     <message>
         <source>Quality: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng: %1</translation>
     </message>
 </context>
 </TS>
