@@ -60,8 +60,10 @@ void AlertBanner::showNotification(const Notification &notification)
                                      : QStringLiteral(":/icons/alert-warning.svg"))
                           .pixmap(20, 20));
     QString text = notification.title;
+    // The body has one line per alert; the banner is a single line.
     if (!notification.body.isEmpty())
-        text += QStringLiteral(" — ") + notification.body;
+        text += QStringLiteral(" — ")
+              + QString(notification.body).replace(QLatin1Char('\n'), QStringLiteral(" · "));
     m_label->setText(boundedForDisplay(text, MaxShownChars));
     m_acknowledge->setVisible(notification.kind != Notification::Kind::Recovered
                               && !notification.incidentIds.isEmpty());
