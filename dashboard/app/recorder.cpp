@@ -1,5 +1,6 @@
 #include "recorder.h"
 
+#include "alerts/alertengine.h"
 #include "history/historywriter.h"
 #include "ingest/ingestthread.h"
 #include "net/gatewayurlpolicy.h"
@@ -147,6 +148,8 @@ Recorder::Recorder(RecorderConfig config, const Clock &clock, QIODevice &log, QO
 {
     m_statsTimer.setInterval(qMax(100, m_config.statsLogIntervalMs));
     connect(&m_statsTimer, &QTimer::timeout, this, &Recorder::logCounters);
+    m_alertTimer.setInterval(qMax(100, m_config.alertEvaluateIntervalMs));
+    connect(&m_alertTimer, &QTimer::timeout, this, &Recorder::onAlertTimer);
 }
 
 Recorder::~Recorder()
@@ -184,6 +187,11 @@ bool Recorder::start()
             &Recorder::onConnectionStateChanged);
     connect(worker, &IngestWorker::connectError, this, &Recorder::onConnectError);
     connect(worker, &IngestWorker::statsChanged, this, &Recorder::onStatsChanged);
+    // The engine lives here (main thread, queued from the ingest thread):
+    // it is cheap, and the writer only ever sees its results.
+    m_alerts = std::make_unique<AlertEngine>(m_clock, m_config.rules);
+    connect(worker, &IngestWorker::samplesArrived, this, &Recorder::onSamplesArrived);
+    connect(worker, &IngestWorker::alertsArrived, this, &Recorder::onAlertsArrived);
 
     const QUrl shown = m_config.socket.gatewayUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     log(QStringLiteral("recording %1 (namespace %2, path %3) into %4; %5")
@@ -193,6 +201,7 @@ bool Recorder::start()
                                                  : QStringLiteral("with a token")));
     m_ingest->start();
     m_statsTimer.start();
+    m_alertTimer.start();
     return true;
 }
 
@@ -202,19 +211,29 @@ void Recorder::stop(int exitCode)
         return;
     m_stopping = true;
     m_statsTimer.stop();
+    m_alertTimer.stop();
     // Order matters: the ingest stop flushes its last batch into the writer's
-    // queue; the writer's stop (queued behind it) commits it, then closes.
+    // queue (and ours); the engine judges it and its changes are queued to
+    // the writer; the writer's stop (queued behind both) commits everything,
+    // then closes. Open incidents stay open in the history: the recorder
+    // stopped, the trouble did not end.
     if (m_ingest)
         m_ingest->stop();
+    // The final stats, samples and alerts are queued to us: take them now so
+    // the engine and the last counters line are exact.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_alerts && m_writer)
+        record(m_alerts->evaluate());
     if (m_writer)
         m_writer->stop();
-    // The final stats and commit notices are queued to us: take them now so
-    // the last counters line is exact.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (m_writer)
         m_rowsCommitted = m_writer->writer()->rowsCommitted(); // thread joined: safe to read
     logCounters();
-    log(QStringLiteral("stopped; %1 samples committed").arg(m_rowsCommitted));
+    log(QStringLiteral("stopped; %1 samples committed, %2 incidents recorded (%3 fired)")
+            .arg(m_rowsCommitted)
+            .arg(m_incidentsOpened)
+            .arg(m_incidentsFired));
     QMetaObject::invokeMethod(
         this, [this, exitCode] { emit finished(exitCode); }, Qt::QueuedConnection);
 }
@@ -232,6 +251,12 @@ void Recorder::onConnectionStateChanged(ConnectionState state)
     if (m_stopping)
         return;
     log(QStringLiteral("connection: %1").arg(connectionStateName(state)));
+    if (m_alerts) {
+        // The recorder always wants its connection: anything but connected
+        // is what gateway-down is about (as in the window's AlertService).
+        record(m_alerts->setGatewayExpected(true));
+        record(m_alerts->setGatewayConnected(state == ConnectionState::Connected));
+    }
     if (state == ConnectionState::Rejected) {
         // The client does not retry a refusal. If no CONNECT_ERROR message
         // follows (a server DISCONNECT right after the ack), end anyway.
@@ -254,6 +279,54 @@ void Recorder::onConnectError(const QString &message)
         return;
     say(m_log, QStringLiteral("the gateway refused the connection: %1").arg(terminalSafe(message)));
     stop(ExitRefused);
+}
+
+void Recorder::onSamplesArrived(SampleBatchPtr batch)
+{
+    if (batch && m_alerts)
+        record(m_alerts->ingest(*batch));
+}
+
+void Recorder::onAlertsArrived(GatewayAlertBatchPtr batch)
+{
+    if (batch && m_alerts)
+        record(m_alerts->ingestGatewayAlerts(*batch));
+}
+
+void Recorder::onAlertTimer()
+{
+    if (m_alerts && !m_stopping)
+        record(m_alerts->evaluate());
+}
+
+void Recorder::record(const IncidentChanges &changes)
+{
+    if (changes.empty() || !m_writer)
+        return;
+    std::vector<Incident> snapshots;
+    snapshots.reserve(changes.size());
+    for (const IncidentChange &change : changes) {
+        // Forgotten only means the engine let go of a closed incident; the
+        // history keeps it as it was last written.
+        if (change.event == IncidentEvent::Forgotten)
+            continue;
+        // Engine ids increase: a higher one is a new incident, whether it
+        // opened pending or fired at once (gateway).
+        if (change.incident.id > m_lastIncidentId) {
+            m_lastIncidentId = change.incident.id;
+            ++m_incidentsOpened;
+        }
+        if (change.event == IncidentEvent::Fired)
+            ++m_incidentsFired;
+        snapshots.push_back(change.incident);
+    }
+    if (snapshots.empty())
+        return;
+    HistoryWriter *writer = m_writer->writer();
+    // A functor call: no metatype needed for the vector.
+    QMetaObject::invokeMethod(
+        writer, [writer, snapshots = std::move(snapshots)] { writer->writeIncidents(snapshots); },
+        Qt::QueuedConnection);
 }
 
 void Recorder::onStatsChanged(const IngestStats &stats)
@@ -361,9 +434,14 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         QStringLiteral("rollup-retention"),
         QStringLiteral("Keep per-minute rollups for DAYS (default 90; 0 keeps them forever)."),
         QStringLiteral("DAYS"), QStringLiteral("90"));
+    const QCommandLineOption rulesOption(
+        QStringLiteral("rules"),
+        QStringLiteral("Alert rules as JSON (the settings form; rules it leaves out keep the "
+                       "plan's defaults). Incidents are kept in the history."),
+        QStringLiteral("FILE"));
     parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        caFileOption, allowUnencryptedOption, dbOption, rawRetentionOption,
-                       rollupRetentionOption});
+                       rollupRetentionOption, rulesOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + QStringLiteral(" (try --help)"));
@@ -440,6 +518,28 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     if (!config.socket.path.startsWith(QLatin1Char('/'))) {
         say(err, QStringLiteral("--path must start with '/'"));
         return Recorder::ExitUsage;
+    }
+    if (parser.isSet(rulesOption)) {
+        const QString rulesPath = parser.value(rulesOption);
+        QFile file(rulesPath);
+        // Rules are a few kilobytes; a huge file is a mistake, not rules.
+        constexpr qint64 MaxRulesBytes = 1 << 20;
+        if (!file.open(QIODevice::ReadOnly)) {
+            say(err, QStringLiteral("--rules: cannot read %1: %2").arg(rulesPath, file.errorString()));
+            return Recorder::ExitUsage;
+        }
+        const QByteArray json = file.read(MaxRulesBytes + 1);
+        QString problem;
+        const std::optional<AlertRules> rules = json.size() > MaxRulesBytes
+            ? std::nullopt
+            : AlertRules::fromJson(json, &problem);
+        if (!rules) {
+            say(err, QStringLiteral("--rules: %1: %2")
+                         .arg(rulesPath, problem.isEmpty() ? QStringLiteral("file too large")
+                                                           : terminalSafe(problem)));
+            return Recorder::ExitUsage;
+        }
+        config.rules = *rules;
     }
 
     // --token-file, else MEETING_MONITOR_TOKEN, else the keychain (at most 5 s).

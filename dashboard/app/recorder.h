@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/alertrules.h"
+#include "alerts/incident.h"
 #include "core/clock.h"
 #include "history/historywriter.h"
 #include "ingest/ingeststats.h"
@@ -15,6 +17,7 @@ class QIODevice;
 
 namespace mm {
 
+class AlertEngine;
 class HistoryWriterThread;
 class IngestThread;
 
@@ -24,11 +27,15 @@ struct RecorderConfig
     QString dbPath;
     HistoryRetention retention; // raw 24 h, rollups 90 days by default
     int statsLogIntervalMs = 10'000;
+    AlertRules rules; // the plan's by default; --rules FILE
+    int alertEvaluateIntervalMs = 1000;
 };
 
 // `meeting-monitor record`: the desktop app's ingest path without a window.
 // Samples go from the ingest thread straight to the history writer thread
-// (queued), so the main thread only logs. Log lines go to `log` (stderr):
+// (queued). The main thread runs the alert engine on the same samples and
+// the gateway's alerts, and hands every incident change to the writer,
+// which upserts it in its next transaction. Log lines go to `log` (stderr):
 // state changes, and every statsLogIntervalMs a counters line. The token is
 // never logged.
 class Recorder final : public QObject
@@ -57,6 +64,8 @@ public:
     void onTerminationSignal(int signal);
 
     qint64 rowsCommitted() const { return m_rowsCommitted; }
+    // Incidents the engine opened (or fired at once) during this run.
+    quint64 incidentsOpened() const { return m_incidentsOpened; }
 
 signals:
     void finished(int exitCode);
@@ -68,6 +77,11 @@ private:
     void onCommitted(qint64 rowsTotal);
     void onWriteFailed(const QString &message);
     void onRetentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted);
+    void onSamplesArrived(mm::SampleBatchPtr batch);
+    void onAlertsArrived(mm::GatewayAlertBatchPtr batch);
+    void onAlertTimer();
+    // Sends the changes' snapshots to the writer thread (queued).
+    void record(const IncidentChanges &changes);
     void logCounters();
     void log(const QString &line);
 
@@ -77,6 +91,11 @@ private:
     std::unique_ptr<HistoryWriterThread> m_writer;
     std::unique_ptr<IngestThread> m_ingest;
     QTimer m_statsTimer;
+    QTimer m_alertTimer;
+    std::unique_ptr<AlertEngine> m_alerts;
+    quint64 m_incidentsOpened = 0;
+    quint64 m_incidentsFired = 0;
+    quint64 m_lastIncidentId = 0;
     IngestStats m_stats;
     qint64 m_rowsCommitted = 0;
     quint64 m_writeFailures = 0;

@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "incidenttable.h"
 #include "rawblock.h"
 #include "rolluptable.h"
 
@@ -149,6 +150,19 @@ bool HistoryDatabase::createVersion2()
                                " WITHOUT ROWID"));
 }
 
+bool HistoryDatabase::createVersion3()
+{
+    return exec(incidenttable::createTableSql()) && exec(incidenttable::createIndexSql());
+}
+
+bool HistoryDatabase::hasIncidents() const
+{
+    QSqlQuery query(database());
+    return query.exec(QStringLiteral(
+               "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incidents'"))
+        && query.next() && query.value(0).toInt() == 1;
+}
+
 bool HistoryDatabase::convertVersion1()
 {
     // Inside migrate()'s transaction: the conversion lands whole or not at
@@ -285,6 +299,8 @@ bool HistoryDatabase::migrate()
     if (version == SchemaVersion)
         return true;
     if (m_mode == Mode::ReadOnly) {
+        if (version >= MinReadableVersion)
+            return true; // readers of an older schema see no incidents
         if (version == 0)
             return fail(where, QStringLiteral("not a Meeting Monitor history (no schema)"));
         return fail(where, QStringLiteral("written by an older Meeting Monitor (schema %1); open it "
@@ -316,10 +332,13 @@ bool HistoryDatabase::migrate()
             if (!exec(QString::fromLatin1(statement)))
                 return rollback();
         }
-        if (!createVersion2())
+        if (!createVersion2() || !createVersion3())
             return rollback();
     } else if (version == 1) {
-        if (!createVersion2() || !convertVersion1())
+        if (!createVersion2() || !convertVersion1() || !createVersion3())
+            return rollback();
+    } else if (version == 2) {
+        if (!createVersion3())
             return rollback();
     }
     if (version < SchemaVersion && !exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))

@@ -10,7 +10,7 @@ namespace mm {
 // of its own, so several may be open in one process and in different
 // threads; use an instance only in the thread that opened it.
 //
-// Schema, version 2 (PRAGMA user_version):
+// Schema, version 3 (PRAGMA user_version):
 //   meetings(meeting_id TEXT PK, name TEXT, first_seen_ms INTEGER)
 //   users(user_key INTEGER PK, meeting_id TEXT, user_id TEXT, username TEXT,
 //         first_seen_ms INTEGER, UNIQUE(meeting_id, user_id))
@@ -21,6 +21,10 @@ namespace mm {
 //   rollups(minute INTEGER, user_key INTEGER, <rolluptable.h columns>,
 //           PRIMARY KEY(minute, user_key)) WITHOUT ROWID
 //   meta(key TEXT PK, value)   e.g. the writer's raw_retention_ms
+//   incidents(run_id, incident_id, ..., PRIMARY KEY(run_id, incident_id))
+//       (version 3) one row per alert incident, upserted on every change;
+//       columns and the timeline JSON in incidenttable.h. run_id tells the
+//       recorder runs apart (an engine numbers its incidents from 1).
 // Time-major keys: the writer's per-commit upserts of the open minute all
 // land at the end of both B-trees (performance-notes.md §5: per-user
 // clustering made every commit scatter), and retention deletes a prefix.
@@ -29,12 +33,15 @@ namespace mm {
 // Version 1 kept one row per sample (samples(ts_ms, user_key, up, down,
 // latency, loss, jitter, quality)); opening one read-write converts it in
 // one transaction (blocks and rollups from every sample, then the old table
-// goes).
+// goes). Version 2 gains the incidents table (nothing else changes, so a
+// read-only open accepts version 2 and simply has no incidents).
 class HistoryDatabase final
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
+    // Oldest schema a read-only open accepts (it cannot migrate).
+    static constexpr int MinReadableVersion = 2;
     static constexpr int BusyTimeoutMs = 5000;
 
     HistoryDatabase();
@@ -58,6 +65,8 @@ public:
 
     // PRAGMA user_version of the open database (0 for a foreign/empty file).
     int schemaVersion() const;
+    // Whether the open database has the incidents table (schema 3 and later).
+    bool hasIncidents() const;
 
     // The meta table: nullopt when the key is absent or not an integer.
     std::optional<qint64> metaInteger(const QString &key) const;
@@ -69,6 +78,7 @@ private:
     bool configure();
     bool migrate();
     bool createVersion2();
+    bool createVersion3();
     bool convertVersion1();
 
     QString m_connectionName;

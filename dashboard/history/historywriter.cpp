@@ -1,11 +1,13 @@
 #include "historywriter.h"
 
 #include "historydatabase.h"
+#include "incidenttable.h"
 #include "rolluptable.h"
 
 #include "core/clock.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QTimer>
 #include <cmath>
@@ -28,6 +30,8 @@ HistoryWriter::HistoryWriter(QString path, int commitIntervalMs, int maxPendingR
     , m_maxPendingRows(qMax(1, maxPendingRows))
     , m_commitTimer(new QTimer(this)) // children, so they move with us to the writer thread
     , m_retentionTimer(new QTimer(this))
+    // 53 bits: exact as a double too, should anything read it as JSON.
+    , m_runId(qint64(QRandomGenerator::system()->generate64() & ((quint64(1) << 53) - 1)))
 {
     m_commitTimer->setSingleShot(true);
     m_commitTimer->setInterval(qMax(0, commitIntervalMs));
@@ -65,7 +69,7 @@ bool HistoryWriter::open()
     }
     const QSqlDatabase connection = db->database();
     for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                        &m_upsertRollup, &m_selectBlock, &m_selectRollup})
+                        &m_upsertRollup, &m_selectBlock, &m_selectRollup, &m_upsertIncident})
         query->emplace(connection);
     const bool prepared =
         m_upsertMeeting->prepare(QStringLiteral(
@@ -90,11 +94,13 @@ bool HistoryWriter::open()
         && m_selectBlock->prepare(QStringLiteral(
             "SELECT data FROM raw_blocks WHERE minute = ? AND user_key = ?"))
         && m_selectRollup->prepare(QStringLiteral("SELECT ") + rolluptable::valueColumns()
-                                   + QStringLiteral(" FROM rollups WHERE minute = ? AND user_key = ?"));
+                                   + QStringLiteral(" FROM rollups WHERE minute = ? AND user_key = ?"))
+        && m_upsertIncident->prepare(incidenttable::upsertSql());
     if (!prepared) {
         QString detail;
         for (const auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                                  &m_upsertRollup, &m_selectBlock, &m_selectRollup})
+                                  &m_upsertRollup, &m_selectBlock, &m_selectRollup,
+                                  &m_upsertIncident})
             if ((*query)->lastError().isValid())
                 detail = (*query)->lastError().text();
         m_db = std::move(db);
@@ -124,7 +130,7 @@ void HistoryWriter::close()
     m_retentionRunning = false;
     // Queries hold the connection: they go before the database.
     for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                        &m_upsertRollup, &m_selectBlock, &m_selectRollup})
+                        &m_upsertRollup, &m_selectBlock, &m_selectRollup, &m_upsertIncident})
         query->reset();
     m_meetingNames.clear();
     m_users.clear();
@@ -150,10 +156,27 @@ void HistoryWriter::writeBatch(mm::SampleBatchPtr batch)
         m_commitTimer->start();
 }
 
+void HistoryWriter::writeIncidents(const std::vector<mm::Incident> &incidents)
+{
+    if (incidents.empty())
+        return;
+    if (!m_db) {
+        m_error = QStringLiteral("history %1 is not open: %2 incident updates dropped")
+                      .arg(m_path)
+                      .arg(incidents.size());
+        return;
+    }
+    for (const Incident &incident : incidents)
+        m_pendingIncidents.insert_or_assign(incident.id, incident);
+    // Incidents are few: they never force an early commit, they ride along.
+    if (!m_commitTimer->isActive())
+        m_commitTimer->start();
+}
+
 bool HistoryWriter::flush()
 {
     m_commitTimer->stop();
-    if (m_pending.empty())
+    if (m_pending.empty() && m_pendingIncidents.empty())
         return true;
     return commitPending();
 }
@@ -329,6 +352,8 @@ bool HistoryWriter::commitPending()
     batches.swap(m_pending);
     const qint64 rows = m_pendingRows;
     m_pendingRows = 0;
+    std::map<quint64, Incident> incidents;
+    incidents.swap(m_pendingIncidents);
 
     QSqlDatabase db = m_db->database();
     if (!db.transaction()) {
@@ -346,10 +371,11 @@ bool HistoryWriter::commitPending()
         m_users.clear();
         m_openBlocks.clear();
         m_otherBlocks.clear();
-        reportFailure(QStringLiteral("history %1: write failed, %2 samples not stored: %3")
-                          .arg(m_path)
-                          .arg(rows)
-                          .arg(detail),
+        const QString lost = incidents.empty()
+            ? QStringLiteral("%1 samples").arg(rows)
+            : QStringLiteral("%1 samples and %2 incident updates").arg(rows).arg(incidents.size());
+        reportFailure(QStringLiteral("history %1: write failed, %2 not stored: %3")
+                          .arg(m_path, lost, detail),
                       rows);
         return false;
     };
@@ -381,6 +407,13 @@ bool HistoryWriter::commitPending()
 
     if (!writeBlocks(&error))
         return abort(error);
+    const qint64 updatedMs = nowMs();
+    for (const auto &[id, incident] : incidents) {
+        QSqlQuery &query = *m_upsertIncident;
+        incidenttable::bind(query, m_runId, incident, updatedMs);
+        if (!query.exec())
+            return abort(query.lastError().text());
+    }
     if (!db.commit())
         return abort(db.lastError().text());
 
@@ -398,6 +431,7 @@ bool HistoryWriter::commitPending()
 
     m_rowsDropped += skipped;
     m_rowsCommitted += rows - skipped;
+    m_incidentsCommitted += qint64(incidents.size());
     emit committed(m_rowsCommitted);
     return true;
 }

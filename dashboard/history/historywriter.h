@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/incident.h"
 #include "core/sample.h"
 #include "history/minuterollup.h"
 #include "history/rawblock.h"
@@ -82,9 +83,19 @@ public:
     // Queues the batch's samples; commits when the interval has passed since
     // the first pending row, or at once when MaxPendingRows are pending.
     void writeBatch(mm::SampleBatchPtr batch);
+    // Queues incident snapshots (the engine's IncidentChanges, in order) to
+    // be upserted by id with the next commit; a later snapshot of the same
+    // incident replaces an earlier one still pending. Call it in the
+    // writer's thread (queue it: QMetaObject::invokeMethod with a lambda).
+    void writeIncidents(const std::vector<mm::Incident> &incidents);
     // Commits everything pending now. False when that commit failed (the
     // rows are then dropped, counted and reported through failed()).
     bool flush();
+
+    // Tells this writer's incidents apart from earlier runs' in the table
+    // (engines number incidents from 1). Random, chosen at construction.
+    qint64 runId() const { return m_runId; }
+    qint64 incidentsCommitted() const { return m_incidentsCommitted; } // upserts
 
     qint64 rowsCommitted() const { return m_rowsCommitted; }
     qint64 rowsDropped() const { return m_rowsDropped; }
@@ -139,6 +150,7 @@ private:
     std::optional<QSqlQuery> m_upsertRollup;
     std::optional<QSqlQuery> m_selectBlock;
     std::optional<QSqlQuery> m_selectRollup;
+    std::optional<QSqlQuery> m_upsertIncident;
     // Dimension keys already in the database, so a steady stream costs no
     // look-ups. Cleared on a rolled-back commit (its keys are gone too).
     QHash<QString, QString> m_meetingNames;            // meeting id -> name
@@ -156,6 +168,10 @@ private:
     qint64 m_retentionRollup = 0;
     std::vector<SampleBatchPtr> m_pending;
     qint64 m_pendingRows = 0;
+    // Incident id -> latest snapshot, in id order (written oldest first).
+    std::map<quint64, Incident> m_pendingIncidents;
+    qint64 m_runId = 0;
+    qint64 m_incidentsCommitted = 0;
     qint64 m_rowsCommitted = 0;
     qint64 m_rowsDropped = 0;
     QString m_error;

@@ -3,6 +3,7 @@
 #include "core/quality.h"
 #include "csvwriter.h"
 #include "historydatabase.h"
+#include "incidentexporter.h"
 #include "rawblock.h"
 #include "rollupexporter.h"
 #include "rolluptable.h"
@@ -254,8 +255,8 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Export recorded samples (or, with --resolution, per-user rollups) from a "
-                       "Meeting Monitor history as CSV."));
+        QStringLiteral("Export recorded samples (or, with --resolution, per-user rollups; with "
+                       "--alerts, alert incidents) from a Meeting Monitor history as CSV."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
@@ -285,8 +286,12 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         QStringLiteral("Export per-user rollups instead of raw samples: 1m (one row per user and "
                        "minute) or 1h (per hour)."),
         QStringLiteral("1m|1h"));
+    const QCommandLineOption alertsOption(
+        QStringLiteral("alerts"),
+        QStringLiteral("Export alert incidents instead of samples, one row per incident; "
+                       "--from/--to select by start time."));
     parser.addOptions({helpOption, dbOption, formatOption, fromOption, toOption, meetingOption,
-                       userOption, outOption, resolutionOption});
+                       userOption, outOption, resolutionOption, alertsOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + QStringLiteral(" (try --help)"));
@@ -341,6 +346,12 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         }
     }
 
+    const bool alerts = parser.isSet(alertsOption);
+    if (alerts && resolution) {
+        say(err, QStringLiteral("--alerts and --resolution cannot be combined"));
+        return 2;
+    }
+
     HistoryDatabase db;
     if (!db.open(parser.value(dbOption), HistoryDatabase::Mode::ReadOnly)) {
         say(err, db.errorString());
@@ -348,11 +359,17 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     }
     SampleExporter samples(db);
     RollupExporter rollups(db);
+    IncidentExporter incidents(db);
     auto write = [&](QIODevice &device) {
-        return resolution ? rollups.writeCsv(filter, *resolution, device)
-                          : samples.writeCsv(filter, device);
+        return alerts       ? incidents.writeCsv(filter, device)
+            : resolution ? rollups.writeCsv(filter, *resolution, device)
+                         : samples.writeCsv(filter, device);
     };
-    auto errorString = [&] { return resolution ? rollups.errorString() : samples.errorString(); };
+    auto errorString = [&] {
+        return alerts       ? incidents.errorString()
+            : resolution ? rollups.errorString()
+                         : samples.errorString();
+    };
 
     if (!parser.isSet(outOption)) {
         if (!write(out)) {

@@ -42,7 +42,7 @@ TEST(HistoryDatabase, CreatesVersionedSchemaInWalMode)
     EXPECT_TRUE(db.isOpen());
     EXPECT_EQ(db.schemaVersion(), HistoryDatabase::SchemaVersion);
     EXPECT_EQ(objects(db, QStringLiteral("table")),
-              (QStringList{QStringLiteral("meetings"), QStringLiteral("meta"),
+              (QStringList{QStringLiteral("incidents"), QStringLiteral("meetings"), QStringLiteral("meta"),
                            QStringLiteral("raw_blocks"), QStringLiteral("rollups"),
                            QStringLiteral("users")}));
     EXPECT_EQ(pragma(db, QStringLiteral("journal_mode")), QStringLiteral("wal"));

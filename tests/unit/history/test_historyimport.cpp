@@ -255,7 +255,7 @@ TEST(Migration, VersionOneBecomesVersionTwoKeepingEverySample)
     {
         HistoryDatabase db;
         ASSERT_TRUE(db.open(path)) << db.errorString().toStdString();
-        EXPECT_EQ(db.schemaVersion(), 2);
+        EXPECT_EQ(db.schemaVersion(), HistoryDatabase::SchemaVersion);
     }
     EXPECT_EQ(scalar(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'samples'")).toInt(), 0);
     EXPECT_EQ(scalar(path, QStringLiteral("SELECT count(*) FROM raw_blocks")).toInt(), 3); // alice x2 minutes, bob
