@@ -62,9 +62,7 @@ FleetChartView::FleetChartView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_stack, &PlotStack::hovered, this, &FleetChartView::onHovered);
-    connect(m_stack, &PlotStack::hoverLeft, m_stack, &PlotStack::hideHover);
-    connect(m_stack, &PlotStack::zoomRequested, this, &FleetChartView::zoomTo);
-    connect(m_stack, &PlotStack::columnsChanged, this, &FleetChartView::redraw);
+    bindPlots(m_stack);
     clear(tr("No fleet history yet."));
 }
 

@@ -92,9 +92,7 @@ MeetingChartView::MeetingChartView(QWidget *parent)
 
     connect(m_legend, &QListWidget::itemClicked, this, &MeetingChartView::onLegendClicked);
     connect(m_stack, &PlotStack::hovered, this, &MeetingChartView::onHovered);
-    connect(m_stack, &PlotStack::hoverLeft, m_stack, &PlotStack::hideHover);
-    connect(m_stack, &PlotStack::zoomRequested, this, &MeetingChartView::zoomTo);
-    connect(m_stack, &PlotStack::columnsChanged, this, &MeetingChartView::redraw);
+    bindPlots(m_stack);
     clear(tr("Select a meeting to see its history."));
 }
 

@@ -65,9 +65,7 @@ UserChartView::UserChartView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_stack, &PlotStack::hovered, this, &UserChartView::onHovered);
-    connect(m_stack, &PlotStack::hoverLeft, m_stack, &PlotStack::hideHover);
-    connect(m_stack, &PlotStack::zoomRequested, this, &UserChartView::zoomTo);
-    connect(m_stack, &PlotStack::columnsChanged, this, &UserChartView::redraw);
+    bindPlots(m_stack);
     clear(tr("Select a user to see their history."));
 }
 

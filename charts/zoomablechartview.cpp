@@ -1,5 +1,7 @@
 #include "zoomablechartview.h"
 
+#include "plotstack.h"
+
 #include <algorithm>
 
 namespace mm {
@@ -24,6 +26,13 @@ void ZoomableChartView::resetZoom()
     m_zoomed = false;
     redraw();
     emit zoomChanged(false);
+}
+
+void ZoomableChartView::bindPlots(PlotStack *plots)
+{
+    connect(plots, &PlotStack::hoverLeft, plots, &PlotStack::hideHover);
+    connect(plots, &PlotStack::zoomRequested, this, &ZoomableChartView::zoomTo);
+    connect(plots, &PlotStack::columnsChanged, this, [this] { redraw(); });
 }
 
 void ZoomableChartView::setWindow(qint64 fromMs, qint64 toMs)

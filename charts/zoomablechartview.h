@@ -4,6 +4,8 @@
 
 namespace mm {
 
+class PlotStack;
+
 // What the user, meeting and fleet views share: the time window their data
 // covers, and a zoom inside it that survives live updates.
 class ZoomableChartView : public QWidget
@@ -26,6 +28,9 @@ signals:
     void zoomChanged(bool zoomed);
 
 protected:
+    // What every view does with its plots: hide the hover box when the
+    // mouse leaves, zoom to a dragged range, redraw when the width changes.
+    void bindPlots(PlotStack *plots);
     void setWindow(qint64 fromMs, qint64 toMs);
     // Leaves the zoom without redrawing (the caller is about to).
     void dropZoom();

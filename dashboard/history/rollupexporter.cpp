@@ -2,6 +2,7 @@
 
 #include "csvwriter.h"
 #include "historydatabase.h"
+#include "historyusers.h"
 #include "rolluptable.h"
 
 #include <QDateTime>
@@ -44,36 +45,11 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
     m_rows = 0;
     m_error.clear();
 
-    struct User
-    {
-        QString meetingId;
-        QString userId;
-    };
-    QHash<qint64, User> users;
-    {
-        QString sql = QStringLiteral("SELECT user_key, meeting_id, user_id FROM users WHERE 1");
-        if (!filter.meetingId.isEmpty())
-            sql += QStringLiteral(" AND meeting_id = :meeting");
-        if (!filter.userId.isEmpty())
-            sql += QStringLiteral(" AND user_id = :user");
-        QSqlQuery query(m_db.database());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            m_error = query.lastError().text();
-            return false;
-        }
-        if (!filter.meetingId.isEmpty())
-            query.bindValue(QStringLiteral(":meeting"), filter.meetingId);
-        if (!filter.userId.isEmpty())
-            query.bindValue(QStringLiteral(":user"), filter.userId);
-        if (!query.exec()) {
-            m_error = query.lastError().text();
-            return false;
-        }
-        while (query.next())
-            users.insert(query.value(0).toLongLong(),
-                         User{query.value(1).toString(), query.value(2).toString()});
-    }
+    // The users the filter allows, with their names (latest known).
+    const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
+    if (!loaded)
+        return false;
+    const QHash<qint64, HistoryUser> &users = *loaded;
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
@@ -121,13 +97,13 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
     auto writePeriod = [&](qint64 startMs) -> bool {
         struct Row
         {
-            const User *user;
+            const HistoryUser *user;
             const MinuteRollup *rollup;
         };
         std::vector<Row> rows;
         rows.reserve(size_t(period.size()));
         for (auto it = period.cbegin(); it != period.cend(); ++it)
-            rows.push_back({&users[it.key()], &it.value()});
+            rows.push_back({&*users.constFind(it.key()), &it.value()});
         std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
             if (const int c = a.user->meetingId.compare(b.user->meetingId); c != 0)
                 return c < 0;

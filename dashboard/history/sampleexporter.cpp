@@ -3,6 +3,7 @@
 #include "core/quality.h"
 #include "csvwriter.h"
 #include "historydatabase.h"
+#include "historyusers.h"
 #include "incidentexporter.h"
 #include "rawblock.h"
 #include "rollupexporter.h"
@@ -64,38 +65,10 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
     m_error.clear();
 
     // The users the filter allows, with their names (latest known).
-    struct User
-    {
-        QString meetingId;
-        QString userId;
-        QString username;
-    };
-    QHash<qint64, User> users;
-    {
-        QString sql = QStringLiteral("SELECT user_key, meeting_id, user_id, username FROM users WHERE 1");
-        if (!filter.meetingId.isEmpty())
-            sql += QStringLiteral(" AND meeting_id = :meeting");
-        if (!filter.userId.isEmpty())
-            sql += QStringLiteral(" AND user_id = :user");
-        QSqlQuery query(m_db.database());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            m_error = query.lastError().text();
-            return false;
-        }
-        if (!filter.meetingId.isEmpty())
-            query.bindValue(QStringLiteral(":meeting"), filter.meetingId);
-        if (!filter.userId.isEmpty())
-            query.bindValue(QStringLiteral(":user"), filter.userId);
-        if (!query.exec()) {
-            m_error = query.lastError().text();
-            return false;
-        }
-        while (query.next())
-            users.insert(query.value(0).toLongLong(),
-                         User{query.value(1).toString(), query.value(2).toString(),
-                              query.value(3).toString()});
-    }
+    const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
+    if (!loaded)
+        return false;
+    const QHash<qint64, HistoryUser> &users = *loaded;
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
@@ -144,7 +117,7 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
 
     struct Row
     {
-        const User *user;
+        const HistoryUser *user;
         RawPoint point;
     };
     std::vector<Row> rows;
