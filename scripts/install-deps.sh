@@ -12,7 +12,7 @@ packages=(
   xvfb xauth redis-server
   nodejs npm sqlite3
   dpkg-dev desktop-file-utils appstream
-  gnome-keyring libsecret-1-0 dbus-daemon
+  gnome-keyring libsecret-1-0 dbus-daemon openssl
 )
 
 missing=()
