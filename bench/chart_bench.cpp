@@ -30,19 +30,32 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <random>
 #include <vector>
 
 namespace {
 
 constexpr int Runs = 7;
+constexpr int LiveRuns = 120;
 constexpr int ViewWidth = 1600;
 constexpr int ViewHeight = 800;
 
 struct Figures
 {
     std::vector<double> read, draw, paint, total;
+    // GUI thread CPU time of the whole step: what the chart costs this
+    // thread, less sensitive than wall time to other load on the machine.
+    std::vector<double> cpu;
 };
+
+// CPU time of the calling thread, in ms.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 double median(std::vector<double> v)
 {
@@ -60,9 +73,10 @@ double maxOf(const std::vector<double> &v)
 void print(const char *what, const Figures &f)
 {
     std::printf("%-34s read %7.1f ms | adapt+replace %6.1f ms | paint %6.1f ms | total "
-                "median %7.1f ms, max %7.1f ms (%d runs)\n",
+                "median %7.1f ms, max %7.1f ms | GUI thread CPU median %6.1f ms, max %6.1f ms "
+                "(%d runs)\n",
                 what, median(f.read), median(f.draw), median(f.paint), median(f.total),
-                maxOf(f.total), int(f.total.size()));
+                maxOf(f.total), median(f.cpu), maxOf(f.cpu), int(f.total.size()));
 }
 
 double msOf(const QElapsedTimer &t)
@@ -213,8 +227,10 @@ void benchLiveRepaint()
         }
         store.applyBatch(batch);
     }
-    const qint64 now = clock.now;
-    const qint64 from = now - 300'000;
+    // Each run is one live tick: the window scrolls by a second and one
+    // new second of data enters it (the store holds 15 minutes; the runs
+    // walk through its last 5).
+    const qint64 firstTo = clock.now - LiveRuns * 1000LL;
 
     mm::UserChartView userView;
     userView.resize(ViewWidth, ViewHeight);
@@ -226,33 +242,37 @@ void benchLiveRepaint()
 
     const mm::UserNode *user = store.findUser(QStringLiteral("m-live"), QStringLiteral("u0"));
     const mm::MeetingNode *meeting = store.findMeeting(QStringLiteral("m-live"));
+    // The window's backing store is reused from one repaint to the next;
+    // so is this pixmap (grab() would allocate and fault in 5 MB each time).
+    QPixmap userPixmap(userView.size());
+    QPixmap meetingPixmap(meetingView.size());
     Figures fu, fm;
-    for (int run = 0; run < 40; ++run) {
+    for (int run = 0; run < LiveRuns; ++run) {
+        const qint64 to = firstTo + run * 1000LL;
+        const qint64 from = to - 300'000;
         QElapsedTimer t;
         t.start();
-        userView.setSeries(mm::ChartAdapters::userSeriesFromLive(*user, from + run, now + run),
-                           from + run, now + run);
+        double cpu0 = threadCpuMs();
+        userView.setSeries(mm::ChartAdapters::userSeriesFromLive(*user, from, to), from, to);
         const double draw = msOf(t);
-        const QPixmap painted = userView.grab();
+        userView.render(&userPixmap);
         const double total = msOf(t);
-        if (painted.isNull())
-            return;
         fu.draw.push_back(draw);
         fu.paint.push_back(total - draw);
         fu.total.push_back(total);
+        fu.cpu.push_back(threadCpuMs() - cpu0);
 
         t.restart();
+        cpu0 = threadCpuMs();
         meetingView.setSeries(
-            mm::ChartAdapters::meetingSeriesFromLive(*meeting, from + run, now + run), from + run,
-            now + run);
+            mm::ChartAdapters::meetingSeriesFromLive(*meeting, from, to), from, to);
         const double mdraw = msOf(t);
-        const QPixmap mpainted = meetingView.grab();
+        meetingView.render(&meetingPixmap);
         const double mtotal = msOf(t);
-        if (mpainted.isNull())
-            return;
         fm.draw.push_back(mdraw);
         fm.paint.push_back(mtotal - mdraw);
         fm.total.push_back(mtotal);
+        fm.cpu.push_back(threadCpuMs() - cpu0);
     }
     print("live user repaint (5 min, 1 Hz)", fu);
     print("live meeting repaint (12 users)", fm);
@@ -272,12 +292,18 @@ int main(int argc, char **argv)
                                         QStringLiteral("TARGET"));
     const QCommandLineOption meetingOption(QStringLiteral("meeting"), QStringLiteral("MEETING"),
                                            QStringLiteral("ID"));
-    parser.addOptions({dbOption, userOption, meetingOption});
+    const QCommandLineOption liveOnlyOption(QStringLiteral("live-only"),
+                                            QStringLiteral("Only the live repaint (for perf)."));
+    parser.addOptions({dbOption, userOption, meetingOption, liveOnlyOption});
     parser.addHelpOption();
     parser.process(app);
 
     std::printf("chart_bench: view %dx%d, offscreen raster, Qt Charts %s\n", ViewWidth,
                 ViewHeight, qVersion());
+    if (parser.isSet(liveOnlyOption)) {
+        benchLiveRepaint();
+        return 0;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     mm::UserChartView userView;
     userView.resize(ViewWidth, ViewHeight);
@@ -308,6 +334,7 @@ int main(int argc, char **argv)
             bool ok = false;
             QElapsedTimer t;
             t.start();
+            double cpu0 = threadCpuMs();
             const quint64 id = reader.requestUser(meeting, user, now - 7 * 24 * 3600'000LL, now);
             const mm::UserSeries series
                 = waitFor<mm::UserSeries>(reader, &mm::HistoryReader::userSeriesReady, id, &ok);
@@ -322,11 +349,13 @@ int main(int argc, char **argv)
             week.draw.push_back(drawn - read);
             week.paint.push_back(total - drawn);
             week.total.push_back(total);
+            week.cpu.push_back(threadCpuMs() - cpu0);
             if (run == 0)
                 std::printf("  7-day user series: %zu steps of %d ms (%s)\n", series.timeMs.size(),
                             series.stepMs, series.fromRollups ? "rollups" : "raw");
 
             t.restart();
+            cpu0 = threadCpuMs();
             const quint64 mid = reader.requestMeeting(meeting, now - 24 * 3600'000LL, now);
             const mm::MeetingSeries ms = waitFor<mm::MeetingSeries>(
                 reader, &mm::HistoryReader::meetingSeriesReady, mid, &ok);
@@ -341,6 +370,7 @@ int main(int argc, char **argv)
             day.draw.push_back(mdrawn - mread);
             day.paint.push_back(mtotal - mdrawn);
             day.total.push_back(mtotal);
+            day.cpu.push_back(threadCpuMs() - cpu0);
             if (run == 0)
                 std::printf("  24-hour meeting series: %zu steps of %d ms, %zu participants\n",
                             ms.timeMs.size(), ms.stepMs, ms.participants.size());
@@ -351,6 +381,7 @@ int main(int argc, char **argv)
         for (int run = 0; run < Runs; ++run) {
             QElapsedTimer t;
             t.start();
+            double cpu0 = threadCpuMs();
             const mm::UserSeries series = syntheticWeek(now);
             const double read = msOf(t);
             userView.setSeries(series, series.fromMs, series.toMs);
@@ -361,8 +392,10 @@ int main(int argc, char **argv)
             week.draw.push_back(drawn - read);
             week.paint.push_back(total - drawn);
             week.total.push_back(total);
+            week.cpu.push_back(threadCpuMs() - cpu0);
 
             t.restart();
+            cpu0 = threadCpuMs();
             const mm::MeetingSeries ms = syntheticDay(now);
             const double mread = msOf(t);
             meetingView.setSeries(ms, ms.fromMs, ms.toMs);
@@ -373,6 +406,7 @@ int main(int argc, char **argv)
             day.draw.push_back(mdrawn - mread);
             day.paint.push_back(mtotal - mdrawn);
             day.total.push_back(mtotal);
+            day.cpu.push_back(threadCpuMs() - cpu0);
         }
         print("7-day user chart (synthetic)", week);
         print("24-hour meeting chart (synthetic)", day);

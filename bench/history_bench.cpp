@@ -6,7 +6,7 @@
 // while recording 10,000 samples per second. Prints figures; asserts nothing.
 //
 //   bench/history_bench [--users N] [--days N] [--keep DIR]
-#include "app/simulatecommand.h"
+#include "simulatecommand.h"
 #include "fleetsimulator.h"
 #include "history/historydatabase.h"
 #include "history/historyreader.h"

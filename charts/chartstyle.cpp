@@ -1,6 +1,8 @@
 #include "chartstyle.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QLocale>
 #include <cmath>
 
@@ -153,7 +155,20 @@ QBrush ChartStyle::inactiveBrush()
 
 QColor ChartStyle::gridColor()
 {
-    return QColor(0xe0, 0xe0, 0xe0);
+    const QPalette palette = QGuiApplication::palette();
+    const QColor back = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    // 15 % of the text over the background: #e0e0e0-ish on white, a dim
+    // grey on a dark base instead of bright lines.
+    constexpr double share = 0.15;
+    return QColor::fromRgbF(float(back.redF() + (text.redF() - back.redF()) * share),
+                            float(back.greenF() + (text.greenF() - back.greenF()) * share),
+                            float(back.blueF() + (text.blueF() - back.blueF()) * share));
+}
+
+QColor ChartStyle::axisLabelColor()
+{
+    return QGuiApplication::palette().color(QPalette::WindowText);
 }
 
 QString ChartStyle::formatValue(double value, int decimals, const QString &unit)

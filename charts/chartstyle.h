@@ -32,7 +32,10 @@ public:
     static QPen participantPen(int index, bool highlighted, bool dimmed);
 
     static QBrush inactiveBrush();
+    // From the application palette, so that light and dark both read well:
+    // the grid a faint mix of text on background, the labels the text colour.
     static QColor gridColor();
+    static QColor axisLabelColor();
 
     // "unknown" for NaN (unknown is never zero), else the value with unit.
     static QString formatValue(double value, int decimals, const QString &unit);

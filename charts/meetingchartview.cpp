@@ -197,7 +197,8 @@ void MeetingChartView::redraw()
 {
     const qint64 from = shownFrom();
     const qint64 to = shownTo();
-    m_stack->setTimeRange(from, to);
+    // Range and data together: each series is laid out once, at endUpdate().
+    m_stack->beginUpdate(from, to);
     const PlotRange range{double(from), double(to), m_stack->columns()};
     double maxLatency = 0;
     double maxBandwidth = 0;
@@ -230,6 +231,7 @@ void MeetingChartView::redraw()
     const auto first = std::lower_bound(present.begin(), present.end(), from - m_series.stepMs);
     const bool anyInRange = first != present.end() && *first <= to;
     m_stack->setMessage(m_hasData && !anyInRange ? tr("No data in this window.") : QString());
+    m_stack->endUpdate();
 }
 
 QString MeetingChartView::hoverTextAt(qint64 timeMs) const

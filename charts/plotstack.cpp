@@ -107,6 +107,18 @@ void PlotStack::setTimeRange(qint64 fromMs, qint64 toMs)
         plot->setTimeRange(fromMs, toMs);
 }
 
+void PlotStack::beginUpdate(qint64 fromMs, qint64 toMs)
+{
+    for (TimePlot *plot : m_plots)
+        plot->beginUpdate(fromMs, toMs);
+}
+
+void PlotStack::endUpdate()
+{
+    for (TimePlot *plot : m_plots)
+        plot->endUpdate();
+}
+
 int PlotStack::columns() const
 {
     return m_plots.empty() ? std::max(1, width() - LeftMargin - RightMargin)

@@ -33,6 +33,10 @@ public:
     TimePlot *plot(int i) const { return m_plots[size_t(i)]; }
 
     void setTimeRange(qint64 fromMs, qint64 toMs);
+    // TimePlot::beginUpdate()/endUpdate() on every plot: a redraw sets the
+    // range and all data in between and is laid out once.
+    void beginUpdate(qint64 fromMs, qint64 toMs);
+    void endUpdate();
     // Pixel columns of the plot areas (all the same width).
     int columns() const;
     void setShadedSpans(const std::vector<TimeSpan> &spans, const QString &label);

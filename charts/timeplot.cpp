@@ -5,15 +5,19 @@
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QRubberBand>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace mm {
 
@@ -23,6 +27,7 @@ namespace {
 // (Qt Charts draws the plot area at z 0, shades at 1, the grid at 2 and
 // series from 4 on), labels and the crosshair above everything.
 constexpr qreal OverlayZ = 1.5;
+constexpr qreal LineZ = 4.5; // above the areas (series, z 4), below the labels
 constexpr qreal TopZ = 20;
 constexpr int MinDragPixels = 5;
 constexpr int MinLabelPixels = 60;
@@ -51,6 +56,38 @@ int timeTickCount(qint64 spanMs, int columns)
     return int(maxIntervals) + 1;
 }
 
+// A line that is only drawn: an empty shape keeps the scene from stroking
+// an outline of it to find what lies under the mouse (hover and zoom go
+// by the time under the pointer, not by the item). It clips itself to the
+// plot area with a clip rectangle, as Qt Charts does: a parent clipping to
+// its shape would clip by path, which costs more than the line itself.
+class LinePathItem final : public QGraphicsPathItem
+{
+public:
+    using QGraphicsPathItem::QGraphicsPathItem;
+    void setClip(const QRectF &clip)
+    {
+        if (clip != m_clip) {
+            m_clip = clip;
+            update();
+        }
+    }
+    QPainterPath shape() const override { return {}; }
+    bool contains(const QPointF &) const override { return false; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        painter->save();
+        painter->setClipRect(m_clip, Qt::IntersectClip);
+        painter->setPen(pen());
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(path());
+        painter->restore();
+    }
+
+private:
+    QRectF m_clip;
+};
+
 } // namespace
 
 TimePlot::TimePlot(QWidget *parent)
@@ -72,8 +109,10 @@ TimePlot::TimePlot(QWidget *parent)
     const QFont labels = smallFont(this);
     m_timeAxis->setLabelsFont(labels);
     m_timeAxis->setGridLineColor(ChartStyle::gridColor());
+    m_timeAxis->setLabelsColor(ChartStyle::axisLabelColor());
     m_leftAxis->setLabelsFont(labels);
     m_leftAxis->setGridLineColor(ChartStyle::gridColor());
+    m_leftAxis->setLabelsColor(ChartStyle::axisLabelColor());
     m_leftAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_leftAxis->setTickCount(4);
     c->addAxis(m_timeAxis, Qt::AlignBottom);
@@ -109,6 +148,32 @@ void TimePlot::setTimeRange(qint64 fromMs, qint64 toMs)
     relayoutOverlays();
 }
 
+void TimePlot::beginUpdate(qint64 fromMs, qint64 toMs)
+{
+    if (toMs <= fromMs)
+        toMs = fromMs + 1;
+    m_updating = true;
+    // QDateTimeAxis ignores a change it finds fuzzy-equal (about 2 ms at
+    // today's epoch values): such a change would lay nothing out, so the
+    // points are then announced as usual.
+    m_rangePending = std::abs(fromMs - m_fromMs) > 2 || std::abs(toMs - m_toMs) > 2;
+    m_pendingFromMs = fromMs;
+    m_pendingToMs = toMs;
+}
+
+void TimePlot::endUpdate()
+{
+    if (!m_updating)
+        return;
+    m_updating = false;
+    if (m_rangePending) {
+        m_rangePending = false;
+        setTimeRange(m_pendingFromMs, m_pendingToMs); // lays out every series
+    } else {
+        relayoutOverlays();
+    }
+}
+
 void TimePlot::setTimeLabelsVisible(bool visible)
 {
     m_timeAxis->setLabelsVisible(visible);
@@ -119,13 +184,13 @@ void TimePlot::setValueRange(Axis axis, double min, double max)
     if (!(max > min))
         max = min + 1;
     QValueAxis *values = axisFor(axis);
-    // Ranges are 1, 2, 2.5 or 5 times a power of ten: five steps are round
-    // numbers; a short plot gets two so its labels do not collide.
-    const int ticks = height() >= 140 ? 6 : 3;
+    const int ticks = valueTickCount();
     if (values->tickCount() != ticks)
         values->setTickCount(ticks);
-    if (values->min() != min || values->max() != max)
+    if (values->min() != min || values->max() != max) {
         values->setRange(min, max);
+        layoutLines();
+    }
 }
 
 void TimePlot::setValueLabelFormat(Axis axis, const QString &format)
@@ -145,6 +210,21 @@ void TimePlot::setPlotMargins(const QMargins &margins)
     applyPlotArea();
 }
 
+int TimePlot::valueTickCount() const
+{
+    // Ranges are 1, 2, 2.5 or 5 times a power of ten: five or two steps
+    // are round numbers, one always is. Qt Charts gives each label the
+    // plot height over the tick count less 8 px of padding and shows "..."
+    // when the text is taller: take the most ticks whose labels fit.
+    const double plotHeight = std::max(1, height() - m_margins.top() - m_margins.bottom());
+    const double textHeight = QFontMetricsF(m_leftAxis->labelsFont()).height() + 2;
+    for (const int ticks : {6, 3}) {
+        if (plotHeight / ticks - 8 >= textHeight)
+            return ticks;
+    }
+    return 2;
+}
+
 int TimePlot::plotColumns() const
 {
     return std::max(1, width() - m_margins.left() - m_margins.right());
@@ -157,6 +237,7 @@ QValueAxis *TimePlot::axisFor(Axis axis)
     if (!m_rightAxis) {
         m_rightAxis = new QValueAxis;
         m_rightAxis->setLabelsFont(smallFont(this));
+        m_rightAxis->setLabelsColor(ChartStyle::axisLabelColor());
         m_rightAxis->setGridLineVisible(false);
         m_rightAxis->setLabelFormat(QStringLiteral("%.0f"));
         m_rightAxis->setTickCount(4);
@@ -186,6 +267,11 @@ int TimePlot::addLine(const QPen &pen, Axis axis)
     Line line;
     line.pen = pen;
     line.axis = axis;
+    axisFor(axis); // the right axis exists as soon as a line uses it
+    line.item = new LinePathItem(chart());
+    line.item->setZValue(LineZ);
+    line.item->setPen(pen);
+    line.item->setAcceptedMouseButtons(Qt::NoButton);
     m_lines.push_back(std::move(line));
     return int(m_lines.size()) - 1;
 }
@@ -194,25 +280,8 @@ void TimePlot::setLineRuns(int lineId, const PointRuns &runs)
 {
     if (lineId < 0 || lineId >= int(m_lines.size()))
         return;
-    Line &line = m_lines[size_t(lineId)];
-    while (line.pool.size() < runs.size()) {
-        auto *series = new QLineSeries;
-        series->setPen(line.pen);
-        attach(series, line.axis);
-        line.pool.push_back(series);
-    }
-    for (size_t i = 0; i < runs.size(); ++i) {
-        QLineSeries *series = line.pool[i];
-        series->replace(runs[i]);
-        series->setVisible(true);
-    }
-    // Runs no longer needed are emptied, not deleted: the pool is reused
-    // on the next update instead of rebuilding chart items.
-    for (size_t i = runs.size(); i < size_t(line.used); ++i) {
-        line.pool[i]->clear();
-        line.pool[i]->setVisible(false);
-    }
-    line.used = int(runs.size());
+    m_lines[size_t(lineId)].runs = runs;
+    layoutLines(); // at endUpdate() when inside an update
 }
 
 void TimePlot::setLinePen(int lineId, const QPen &pen)
@@ -221,19 +290,54 @@ void TimePlot::setLinePen(int lineId, const QPen &pen)
         return;
     Line &line = m_lines[size_t(lineId)];
     line.pen = pen;
-    for (QLineSeries *series : line.pool)
-        series->setPen(pen);
+    line.item->setPen(pen);
 }
 
 void TimePlot::removeLines()
 {
-    for (Line &line : m_lines) {
-        for (QLineSeries *series : line.pool) {
-            chart()->removeSeries(series);
-            delete series;
-        }
-    }
+    for (Line &line : m_lines)
+        delete line.item;
     m_lines.clear();
+}
+
+void TimePlot::layoutLines()
+{
+    if (m_updating)
+        return; // once, at endUpdate()
+    const QRectF area = chart()->plotArea();
+    const double span = double(m_toMs - m_fromMs);
+    // Far outside points are clamped so the rasteriser never sees huge
+    // coordinates; the clip hides the difference.
+    const double limit = 4.0 * std::max(area.width(), area.height()) + 1000.0;
+    for (Line &line : m_lines) {
+        const QValueAxis *values = line.axis == Axis::Right && m_rightAxis ? m_rightAxis
+                                                                           : m_leftAxis;
+        const double min = values->min();
+        const double range = values->max() - min;
+        QPainterPath path;
+        for (const PointRun &run : line.runs) {
+            bool started = false;
+            for (const QPointF &p : run) {
+                if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || !(range > 0)) {
+                    started = false; // a break, never a zero
+                    continue;
+                }
+                const QPointF at(std::clamp(area.left() + (p.x() - double(m_fromMs)) / span
+                                                * area.width(),
+                                            area.left() - limit, area.right() + limit),
+                                 std::clamp(area.bottom() - (p.y() - min) / range * area.height(),
+                                            area.top() - limit, area.bottom() + limit));
+                if (started) {
+                    path.lineTo(at);
+                } else {
+                    path.moveTo(at);
+                    started = true;
+                }
+            }
+        }
+        line.item->setPath(path);
+        static_cast<LinePathItem *>(line.item)->setClip(area);
+    }
 }
 
 int TimePlot::addArea(const QPen &pen, const QBrush &brush)
@@ -290,7 +394,7 @@ int TimePlot::visibleSeriesCount() const
 {
     int n = 0;
     for (const Line &line : m_lines)
-        n += line.used;
+        n += int(line.runs.size());
     for (const Area &area : m_areas)
         n += area.series->isVisible() ? 1 : 0;
     return n;
@@ -300,8 +404,8 @@ qint64 TimePlot::visiblePointCount() const
 {
     qint64 n = 0;
     for (const Line &line : m_lines) {
-        for (int i = 0; i < line.used; ++i)
-            n += line.pool[size_t(i)]->count();
+        for (const PointRun &run : line.runs)
+            n += run.size();
     }
     for (const Area &area : m_areas)
         n += area.upper->count() + area.lower->count();
@@ -334,10 +438,13 @@ void TimePlot::applyPlotArea()
 
 void TimePlot::relayoutOverlays()
 {
+    if (m_updating)
+        return; // once, at endUpdate()
     QChart *c = chart();
     const QRectF area = c->plotArea();
     const auto clampX = [&](double x) { return std::clamp(x, area.left(), area.right()); };
     const QFont font = smallFont(this);
+    layoutLines();
 
     // Shaded spans (inactive stretches), with their label where it fits.
     while (m_shadeItems.size() < m_shadedSpans.size()) {
@@ -432,7 +539,7 @@ void TimePlot::resizeEvent(QResizeEvent *event)
     m_timeAxis->setTickCount(timeTickCount(m_toMs - m_fromMs, plotColumns()));
     for (QValueAxis *values : {m_leftAxis, m_rightAxis}) {
         if (values)
-            values->setTickCount(height() >= 140 ? 6 : 3);
+            values->setTickCount(valueTickCount());
     }
     const int columns = plotColumns();
     if (columns != m_lastColumns) {

@@ -11,6 +11,7 @@
 class QAreaSeries;
 class QDateTimeAxis;
 class QGraphicsLineItem;
+class QGraphicsPathItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
@@ -21,10 +22,10 @@ namespace mm {
 
 // One plot of a stack that shares a time axis: a QChart with a date/time x
 // axis, a value axis on the left (and optionally one on the right), lines
-// made of pooled QLineSeries (one per continuous run: Qt Charts does not
-// break a line at NaN), stacked areas, shaded time spans with a label, a
-// band of coloured segments, and a crosshair. Every update is one
-// replace() per series, never append() per point. The plot area is fixed
+// drawn as one path item each (a run per subpath, so gaps stay gaps),
+// stacked areas, shaded time spans with a label, a band of coloured
+// segments, and a crosshair. Every update replaces a line's path or an
+// area's points at once, never one point at a time. The plot area is fixed
 // by margins so that stacked plots line up exactly. Hover and drag-to-zoom
 // are reported as times; the owning view keeps the stack in sync.
 class TimePlot final : public QChartView
@@ -44,6 +45,13 @@ public:
     ~TimePlot() override;
 
     void setTimeRange(qint64 fromMs, qint64 toMs);
+    // One update of range and data: between beginUpdate() and endUpdate(),
+    // new line points, value ranges and overlays are not laid out; the
+    // lines and overlays are laid out once, at endUpdate(), for the new
+    // range (otherwise a live tick lays them out for the scrolled range,
+    // then again for each line's new points).
+    void beginUpdate(qint64 fromMs, qint64 toMs);
+    void endUpdate();
     qint64 timeFrom() const { return m_fromMs; }
     qint64 timeTo() const { return m_toMs; }
     void setTimeLabelsVisible(bool visible);
@@ -56,7 +64,7 @@ public:
     // The plot area's width in pixels: what the adapters decimate to.
     int plotColumns() const;
 
-    // Lines: an id per logical line; its runs fill pooled series.
+    // Lines: an id per logical line; each run is a subpath of its path.
     int addLine(const QPen &pen, Axis axis = Axis::Left);
     void setLineRuns(int line, const PointRuns &runs);
     void setLinePen(int line, const QPen &pen);
@@ -99,12 +107,15 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    // Not a QLineSeries: Qt Charts strokes a hit-test outline of every
+    // series on each layout (a third of a live tick). Hover and the legend
+    // work on times and swatches, so a plain path item loses nothing.
     struct Line
     {
         QPen pen;
         Axis axis = Axis::Left;
-        std::vector<QLineSeries *> pool; // first `used` hold runs
-        int used = 0;
+        PointRuns runs;
+        QGraphicsPathItem *item = nullptr;
     };
     struct Area
     {
@@ -117,7 +128,9 @@ private:
     void attach(QAbstractSeries *series, Axis axis);
     void applyPlotArea();
     void relayoutOverlays();
+    void layoutLines();
     double xFor(qint64 timeMs) const;
+    int valueTickCount() const;
 
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_leftAxis;
@@ -138,6 +151,12 @@ private:
     std::vector<QGraphicsSimpleTextItem *> m_bandLabels;
     QGraphicsLineItem *m_crosshair = nullptr;
     qint64 m_crosshairMs = -1;
+
+    // Between beginUpdate() and endUpdate(): the range to apply at the end.
+    bool m_updating = false;
+    bool m_rangePending = false;
+    qint64 m_pendingFromMs = 0;
+    qint64 m_pendingToMs = 1;
 
     QRubberBand *m_rubberBand = nullptr;
     int m_dragStartX = -1;

@@ -54,7 +54,8 @@ UserChartView::UserChartView(QWidget *parent)
     m_latencyLine = m_latency->addLine(ChartStyle::metricPen(SeriesMetric::Latency));
     m_jitter = m_latency->addLine(ChartStyle::metricPen(SeriesMetric::Jitter));
     m_lossLine = m_loss->addLine(ChartStyle::metricPen(SeriesMetric::PacketLoss));
-    m_loss->setValueLabelFormat(TimePlot::Axis::Left, QStringLiteral("%.1f"));
+    m_lossFormat = QStringLiteral("%.1f");
+    m_loss->setValueLabelFormat(TimePlot::Axis::Left, m_lossFormat);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -106,7 +107,8 @@ void UserChartView::redraw()
 {
     const qint64 from = shownFrom();
     const qint64 to = shownTo();
-    m_stack->setTimeRange(from, to);
+    // Range and data together: each series is laid out once, at endUpdate().
+    m_stack->beginUpdate(from, to);
     const PlotRange range{double(from), double(to), m_stack->columns()};
     const auto runs = [&](SeriesMetric m) {
         return ChartAdapters::userMetricRuns(m_series, m, range);
@@ -129,7 +131,14 @@ void UserChartView::redraw()
                              PlotStack::niceMax(std::max(PlotStack::maxY(latency),
                                                          PlotStack::maxY(jitter)),
                                                 50));
-    m_loss->setValueRange(TimePlot::Axis::Left, 0, PlotStack::niceMax(PlotStack::maxY(loss), 2));
+    const double lossMax = PlotStack::niceMax(PlotStack::maxY(loss), 2);
+    m_loss->setValueRange(TimePlot::Axis::Left, 0, lossMax);
+    // A decimal only where the steps need one: "50.0" is noise.
+    const QString lossFormat = lossMax >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
+    if (lossFormat != m_lossFormat) {
+        m_lossFormat = lossFormat;
+        m_loss->setValueLabelFormat(TimePlot::Axis::Left, lossFormat);
+    }
 
     std::vector<TimePlot::BandSegment> band;
     for (const QualitySegment &s : ChartAdapters::qualitySegments(m_series, range))
@@ -147,6 +156,7 @@ void UserChartView::redraw()
     const bool anyInRange = firstAfter != m_series.timeMs.end() && *firstAfter <= to;
     m_stack->setMessage(!m_hasData ? QString()
                                    : (anyInRange ? QString() : tr("No data in this window.")));
+    m_stack->endUpdate();
 }
 
 QString UserChartView::hoverTextAt(qint64 timeMs) const

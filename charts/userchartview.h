@@ -47,6 +47,7 @@ private:
     int m_latencyLine = -1;
     int m_jitter = -1;
     int m_lossLine = -1;
+    QString m_lossFormat; // the loss axis's label format, set only on change
 
     UserSeries m_series;
     bool m_hasData = false;

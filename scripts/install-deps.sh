@@ -10,9 +10,12 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
   libgl1-mesa-dev libxkbcommon0 fonts-dejavu-core libqt6svg6
   xvfb xauth redis-server
-  nodejs npm sqlite3
+  nodejs npm sqlite3 libsqlite3-dev
   dpkg-dev desktop-file-utils appstream
   gnome-keyring libsecret-1-0 dbus-daemon openssl
+  poppler-utils
+  clang-14 libclang-rt-14-dev llvm-14
+  chromium
 )
 
 missing=()
@@ -34,12 +37,15 @@ if [ ${#filtered[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}"
 fi
 
-# The test gateway's npm packages, pinned by its lockfile.
+# npm packages, each folder pinned by its lockfile: the test gateway, and the
+# web comparison benchmark (bench/web: load gateway, the plan's page, and
+# playwright-core, which drives Debian's chromium and never downloads one).
 here=$(cd "$(dirname "$0")/.." && pwd)
-gateway="$here/tests/gateway"
-if [ -f "$gateway/package-lock.json" ] && \
-   { [ ! -f "$gateway/node_modules/.package-lock.json" ] || \
-     [ "$gateway/package-lock.json" -nt "$gateway/node_modules/.package-lock.json" ]; }; then
-  echo "Installing the test gateway's npm packages (npm ci)"
-  (cd "$gateway" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for dir in "$here/tests/gateway" "$here/bench/web"; do
+  if [ -f "$dir/package-lock.json" ] && \
+     { [ ! -f "$dir/node_modules/.package-lock.json" ] || \
+       [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
+    echo "Installing the npm packages of ${dir#"$here"/} (npm ci)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

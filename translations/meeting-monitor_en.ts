@@ -84,16 +84,8 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <translation>Unexpected argument: %1</translation>
     </message>
     <message>
-        <source>Use either --demo or --gateway, not both.</source>
-        <translation>Use either --demo or --gateway, not both.</translation>
-    </message>
-    <message>
         <source>--screenshot-after takes a number of seconds from 0 to 3600.</source>
         <translation>--screenshot-after takes a number of seconds from 0 to 3600.</translation>
-    </message>
-    <message>
-        <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation>The gateway URL must look like ws://host:port or wss://host:port.</translation>
     </message>
     <message>
         <source>Cannot start the demo gateway: %1</source>
@@ -146,6 +138,42 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>Cannot record the history into %1: %2</source>
         <translation>Cannot record the history into %1: %2</translation>
+    </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
+        <translation>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</source>
+        <translation>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</translation>
+    </message>
+    <message>
+        <source>Connect with the saved connection profile NAME (Edit › Settings).</source>
+        <translation>Connect with the saved connection profile NAME (Edit › Settings).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Use the light or dark palette.</source>
+        <translation>Use the light or dark palette.</translation>
+    </message>
+    <message>
+        <source>light|dark</source>
+        <translation>light|dark</translation>
+    </message>
+    <message>
+        <source>Use only one of --demo, --gateway and --profile.</source>
+        <translation>Use only one of --demo, --gateway and --profile.</translation>
+    </message>
+    <message>
+        <source>--palette takes light or dark.</source>
+        <translation>--palette takes light or dark.</translation>
+    </message>
+    <message>
+        <source>No usable connection profile is called &quot;%1&quot;.</source>
+        <translation>No usable connection profile is called &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -210,6 +238,18 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
             <numerusform>Alerts (%n firing)</numerusform>
             <numerusform>Alerts (%n firing)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the history database</source>
+        <translation>the history database</translation>
+    </message>
+    <message>
+        <source>Every minute was judged from raw 1 Hz samples.</source>
+        <translation>Every minute was judged from raw 1 Hz samples.</translation>
+    </message>
+    <message>
+        <source>%1 user-minute(s) were judged from raw 1 Hz samples and %2 older one(s) from per-minute rollups, replayed at each minute&apos;s mean value and the level it held longest: a breach shorter than about a minute may not count there.</source>
+        <translation>%1 user-minute(s) were judged from raw 1 Hz samples and %2 older one(s) from per-minute rollups, replayed at each minute&apos;s mean value and the level it held longest: a breach shorter than about a minute may not count there.</translation>
     </message>
 </context>
 <context>
@@ -313,6 +353,10 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>The history could not be read.</source>
         <translation>The history could not be read.</translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
+        <translation>The preview was cancelled.</translation>
     </message>
 </context>
 <context>
@@ -735,14 +779,6 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <translation>Connect to a gateway</translation>
     </message>
     <message>
-        <source>ws://host:port or wss://host:port</source>
-        <translation>ws://host:port or wss://host:port</translation>
-    </message>
-    <message>
-        <source>Admin token (kept in memory only)</source>
-        <translation>Admin token (kept in memory only)</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
@@ -767,16 +803,84 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <translation>Enter the gateway&apos;s address.</translation>
     </message>
     <message>
-        <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation>The gateway URL must look like ws://host:port or wss://host:port.</translation>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <source>The namespace starts with a slash, e.g. /meeting-metrics.</source>
-        <translation>The namespace starts with a slash, e.g. /meeting-metrics.</translation>
+        <source>Allow &amp;unencrypted ws:// to another computer</source>
+        <translation>Allow &amp;unencrypted ws:// to another computer</translation>
     </message>
     <message>
-        <source>The path starts with a slash, e.g. /socket.io/.</source>
-        <translation>The path starts with a slash, e.g. /socket.io/.</translation>
+        <source>&amp;Remember the token in the system keychain</source>
+        <translation>&amp;Remember the token in the system keychain</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>Gateway URL</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Socket.IO path</source>
+        <translation>Socket.IO path</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA file</translation>
+    </message>
+    <message>
+        <source>Choose a CA file</source>
+        <translation>Choose a CA file</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Admin token</translation>
+    </message>
+    <message>
+        <source>wss://host:port (ws:// only to this computer)</source>
+        <translation>wss://host:port (ws:// only to this computer)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation>The system&apos;s certificate authorities</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the stored token</source>
+        <translation>Leave empty to use the stored token</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>Connect to %1</translation>
+    </message>
+    <message>
+        <source>This profile reads its token from a file; a token typed here is used instead, for this connection.</source>
+        <translation>This profile reads its token from a file; a token typed here is used instead, for this connection.</translation>
+    </message>
+    <message>
+        <source>No system keychain (Secret Service) is available: the token is kept in memory for this run only and asked for again next time.</source>
+        <translation>No system keychain (Secret Service) is available: the token is kept in memory for this run only and asked for again next time.</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory for this run only.</source>
+        <translation>The token is kept in memory for this run only.</translation>
+    </message>
+    <message>
+        <source>Everything sent, the token included, can be read on the way.</source>
+        <translation>Everything sent, the token included, can be read on the way.</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>Choose the gateway&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -840,6 +944,14 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>%1: must not contain control characters.</source>
         <translation>%1: must not contain control characters.</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Token file</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1057,10 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <source>Rejected: %1</source>
         <translation>Rejected: %1</translation>
     </message>
+    <message>
+        <source>Not connected, the TLS check failed: %1</source>
+        <translation>Not connected, the TLS check failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>mm::DesktopNotifier</name>
@@ -986,6 +1102,231 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>Cannot read the history: %1</source>
         <translation>Cannot read the history: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ExportDialog</name>
+    <message>
+        <source>&amp;Everything</source>
+        <translation>&amp;Everything</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Samples (every second, raw)</source>
+        <translation>Samples (every second, raw)</translation>
+    </message>
+    <message>
+        <source>Rollups per minute</source>
+        <translation>Rollups per minute</translation>
+    </message>
+    <message>
+        <source>Rollups per hour</source>
+        <translation>Rollups per hour</translation>
+    </message>
+    <message>
+        <source>Alert incidents</source>
+        <translation>Alert incidents</translation>
+    </message>
+    <message>
+        <source>Weekly quality report</source>
+        <translation>Weekly quality report</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>File to write</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;What:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ile:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>No history is recorded: start with a history database to export.</source>
+        <translation>No history is recorded: start with a history database to export.</translation>
+    </message>
+    <message>
+        <source>Reads the history in %1.</source>
+        <translation>Reads the history in %1.</translation>
+    </message>
+    <message>
+        <source>Local time (%1)</source>
+        <translation>Local time (%1)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>so far</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>&amp;Week:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Time &amp;zone:</translation>
+    </message>
+    <message>
+        <source>The selected meeting (none selected)</source>
+        <translation>The selected meeting (none selected)</translation>
+    </message>
+    <message>
+        <source>Meeting %1</source>
+        <translation>Meeting %1</translation>
+    </message>
+    <message>
+        <source>The selected user (none selected)</source>
+        <translation>The selected user (none selected)</translation>
+    </message>
+    <message>
+        <source>User %1 in meeting %2</source>
+        <translation>User %1 in meeting %2</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Choose a file to write.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file.</source>
+        <translation>%1 is a folder: choose a file.</translation>
+    </message>
+    <message>
+        <source>The range is empty: “From” must be before “To”.</source>
+        <translation>The range is empty: “From” must be before “To”.</translation>
+    </message>
+    <message>
+        <source>No meeting is selected: select one in the tree, or export everything.</source>
+        <translation>No meeting is selected: select one in the tree, or export everything.</translation>
+    </message>
+    <message>
+        <source>No user is selected: select one in the tree, or export everything.</source>
+        <translation>No user is selected: select one in the tree, or export everything.</translation>
+    </message>
+    <message>
+        <source>PDF (A4, with charts)</source>
+        <translation>PDF (A4, with charts)</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated)</source>
+        <translation>CSV (comma-separated)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it? (It stays as it is unless the export completes.)</source>
+        <translation>%1 exists. Replace it? (It stays as it is unless the export completes.)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
+        <translation>Drawing the PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was left as it was.</source>
+        <translation>Cancelled: %1 was left as it was.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ExportWorker</name>
+    <message>
+        <source>Cannot open the history: %1</source>
+        <translation>Cannot open the history: %1</translation>
+    </message>
+    <message>
+        <source>no history is recorded</source>
+        <translation>no history is recorded</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an ISO week.</source>
+        <translation>“%1” is not an ISO week.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone %1.</source>
+        <translation>Unknown time zone %1.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1552,94 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
         <translation>Meeting Monitor %1
 
 Live connection quality of the meetings on a P2P meeting platform: bandwidth, latency, packet loss and jitter of every participant, as their browsers report them.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export samples, rollups, alert incidents or the weekly report (Ctrl+E)</source>
+        <translation>Export samples, rollups, alert incidents or the weekly report (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Save c&amp;hart as…</source>
+        <translation>Save c&amp;hart as…</translation>
+    </message>
+    <message>
+        <source>Save the chart below the tree as PNG or PDF (Ctrl+Shift+S)</source>
+        <translation>Save the chart below the tree as PNG or PDF (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;to</source>
+        <translation>Connect &amp;to</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Unencrypted: the token and metrics can be read on the network</source>
+        <translation>Unencrypted: the token and metrics can be read on the network</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s certificate was not accepted, so no connection was made:
+
+%1
+
+Check the profile&apos;s CA file and the gateway&apos;s host name, then use File › Connect… to try again.</source>
+        <translation>The gateway&apos;s certificate was not accepted, so no connection was made:
+
+%1
+
+Check the profile&apos;s CA file and the gateway&apos;s host name, then use File › Connect… to try again.</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Connection profiles</translation>
+    </message>
+    <message>
+        <source>Some connection profiles cannot be used and were left out; the others are available. Fix or remove them in Edit › Settings.
+
+%1</source>
+        <translation>Some connection profiles cannot be used and were left out; the others are available. Fix or remove them in Edit › Settings.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>Edit profiles…</translation>
+    </message>
+    <message>
+        <source>No token is stored for %1 yet. Type it to connect, or leave it empty if the gateway needs none.</source>
+        <translation>No token is stored for %1 yet. Type it to connect, or leave it empty if the gateway needs none.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>No system keychain is available.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the stored token cannot be read. Unlock it and connect again, or type the token for this run.</source>
+        <translation>The keyring is locked, so the stored token cannot be read. Unlock it and connect again, or type the token for this run.</translation>
+    </message>
+    <message>
+        <source>The keychain did not give the token: %1</source>
+        <translation>The keychain did not give the token: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept in memory for this run only.</source>
+        <translation>No system keychain is available: the token is kept in memory for this run only.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain (%1); it is kept in memory for this run only.</source>
+        <translation>The token could not be stored in the keychain (%1); it is kept in memory for this run only.</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1969,17 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
     </message>
 </context>
 <context>
+    <name>mm::RowClipboard</name>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Copy rows</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Copy the selected rows as tab-separated text</translation>
+    </message>
+</context>
+<context>
     <name>mm::RulesEditorDialog</name>
     <message>
         <source> s</source>
@@ -1709,6 +2149,249 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
             <numerusform>Total: %n incident. Gateway down is not part of the preview.</numerusform>
             <numerusform>Total: %n incidents. Gateway down is not part of the preview.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Cancel preview</source>
+        <translation>&amp;Cancel preview</translation>
+    </message>
+    <message>
+        <source>Replaying the last 7 days of history through these rules…</source>
+        <translation>Replaying the last 7 days of history through these rules…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Preview cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>mm::SettingsDialog</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Connection profiles</source>
+        <translation>&amp;Connection profiles</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>N&amp;otifications</source>
+        <translation>N&amp;otifications</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Connection profiles</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
+        <source>Add a profile</source>
+        <translation>Add a profile</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>R&amp;emove</translation>
+    </message>
+    <message>
+        <source>Remove the selected profile</source>
+        <translation>Remove the selected profile</translation>
+    </message>
+    <message>
+        <source>Allow &amp;unencrypted ws:// to another computer</source>
+        <translation>Allow &amp;unencrypted ws:// to another computer</translation>
+    </message>
+    <message>
+        <source>wss://host:port (ws:// only to this computer)</source>
+        <translation>wss://host:port (ws:// only to this computer)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation>The system&apos;s certificate authorities</translation>
+    </message>
+    <message>
+        <source>None: the token is kept in the system keychain</source>
+        <translation>None: the token is kept in the system keychain</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Choose a CA file</source>
+        <translation>Choose a CA file</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <source>Choose a token file</source>
+        <translation>Choose a token file</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway URL:</source>
+        <translation>&amp;Gateway URL:</translation>
+    </message>
+    <message>
+        <source>Socket.IO &amp;path:</source>
+        <translation>Socket.IO &amp;path:</translation>
+    </message>
+    <message>
+        <source>Name&amp;space:</source>
+        <translation>Name&amp;space:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>C&amp;A file:</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>&amp;Token file:</translation>
+    </message>
+    <message>
+        <source>Tokens are never stored here: File › Connect asks for one and keeps it in the system keychain.</source>
+        <translation>Tokens are never stored here: File › Connect asks for one and keeps it in the system keychain.</translation>
+    </message>
+    <message>
+        <source>History database</source>
+        <translation>History database</translation>
+    </message>
+    <message>
+        <source>Choose the history database</source>
+        <translation>Choose the history database</translation>
+    </message>
+    <message>
+        <source>Raw samples retention in hours</source>
+        <translation>Raw samples retention in hours</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Forever</translation>
+    </message>
+    <message>
+        <source>Per-minute summaries retention in days</source>
+        <translation>Per-minute summaries retention in days</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;raw samples:</source>
+        <translation>Keep &amp;raw samples:</translation>
+    </message>
+    <message>
+        <source>Keep per-&amp;minute summaries:</source>
+        <translation>Keep per-&amp;minute summaries:</translation>
+    </message>
+    <message>
+        <source>Empty: the application&apos;s data folder. Changes apply the next time Meeting Monitor starts.</source>
+        <translation>Empty: the application&apos;s data folder. Changes apply the next time Meeting Monitor starts.</translation>
+    </message>
+    <message>
+        <source>Show &amp;desktop notifications for alerts</source>
+        <translation>Show &amp;desktop notifications for alerts</translation>
+    </message>
+    <message>
+        <source>Reminder interval in minutes</source>
+        <translation>Reminder interval in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Remind of an unacknowledged alert every:</source>
+        <translation>&amp;Remind of an unacknowledged alert every:</translation>
+    </message>
+    <message>
+        <source>Without notifications, alerts still show in the Alerts panel, the tray icon and the banner.</source>
+        <translation>Without notifications, alerts still show in the Alerts panel, the tray icon and the banner.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>Applies the next time Meeting Monitor starts.</source>
+        <translation>Applies the next time Meeting Monitor starts.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>New profile</translation>
+    </message>
+    <message>
+        <source>New profile %1</source>
+        <translation>New profile %1</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>Choose the gateway&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the token file</source>
+        <translation>Choose the token file</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1: another profile has the same name.</source>
+        <translation>%1: another profile has the same name.</translation>
+    </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation>%1 (invalid)</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Profile &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>History database: %1 is a folder; name a file.</source>
+        <translation>History database: %1 is a folder; name a file.</translation>
+    </message>
+    <message>
+        <source>History database: the folder %1 does not exist.</source>
+        <translation>History database: the folder %1 does not exist.</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2692,10 @@ Exit codes: 0 done, 1 keychain error, 2 usage error.</translation>
         <source>cannot read the token for %1 from the keychain: %2 (use --token-file or MEETING_MONITOR_TOKEN)</source>
         <translation>cannot read the token for %1 from the keychain: %2 (use --token-file or MEETING_MONITOR_TOKEN)</translation>
     </message>
+    <message>
+        <source>Token for %1 (not shown): </source>
+        <translation>Token for %1 (not shown): </translation>
+    </message>
 </context>
 <context>
     <name>mm::TokenStore</name>
@@ -2193,6 +2880,309 @@ Meeting id: %2</translation>
     <message>
         <source>Quality: %1</source>
         <translation>Quality: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::WeeklyReportPdf</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 pp</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Quality and latency by day</source>
+        <translation>Quality and latency by day</translation>
+    </message>
+    <message>
+        <source>Meetings with the most poor time</source>
+        <translation>Meetings with the most poor time</translation>
+    </message>
+    <message>
+        <source>Users with the most poor time</source>
+        <translation>Users with the most poor time</translation>
+    </message>
+    <message>
+        <source>Alert incidents</source>
+        <translation>Alert incidents</translation>
+    </message>
+    <message>
+        <source>Meeting quality report</source>
+        <translation>Meeting quality report</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Week %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Period: %1 to %2</translation>
+    </message>
+    <message>
+        <source>Time zone: %1 (UTC%2 at the start of the week)</source>
+        <translation>Time zone: %1 (UTC%2 at the start of the week)</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>Generated: %1</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>No data: nothing was recorded in this week.</source>
+        <translation>No data: nothing was recorded in this week.</translation>
+    </message>
+    <message>
+        <source>Meetings held</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>Distinct users</source>
+        <translation>Distinct users</translation>
+    </message>
+    <message>
+        <source>Participant-hours</source>
+        <translation>Participant-hours</translation>
+    </message>
+    <message>
+        <source>Time with unknown quality</source>
+        <translation>Time with unknown quality</translation>
+    </message>
+    <message>
+        <source>Time at %1 quality</source>
+        <translation>Time at %1 quality</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latency p50</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latency p95</translation>
+    </message>
+    <message>
+        <source>Mean packet loss</source>
+        <translation>Mean packet loss</translation>
+    </message>
+    <message>
+        <source>Warning incidents</source>
+        <translation>Warning incidents</translation>
+    </message>
+    <message>
+        <source>Critical incidents</source>
+        <translation>Critical incidents</translation>
+    </message>
+    <message>
+        <source>Time with a critical alert firing</source>
+        <translation>Time with a critical alert firing</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Shares are of participant-time (one participant for one second counts one second); time with unknown quality is in the total. Latency percentiles come from per-minute histograms (within 4 %). Incidents are counted in the week they fired.</source>
+        <translation>Shares are of participant-time (one participant for one second counts one second); time with unknown quality is in the total. Latency percentiles come from per-minute histograms (within 4 %). Incidents are counted in the week they fired.</translation>
+    </message>
+    <message>
+        <source>Share of participant-time by quality (%)</source>
+        <translation>Share of participant-time by quality (%)</translation>
+    </message>
+    <message>
+        <source>Latency p95 by day (ms)</source>
+        <translation>Latency p95 by day (ms)</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95 latency</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>No meeting had poor time this week.</source>
+        <translation>No meeting had poor time this week.</translation>
+    </message>
+    <message>
+        <source>No user had poor time this week.</source>
+        <translation>No user had poor time this week.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Meeting (name, id)</source>
+        <translation>Meeting (name, id)</translation>
+    </message>
+    <message>
+        <source>User (name, id)</source>
+        <translation>User (name, id)</translation>
+    </message>
+    <message>
+        <source>Poor time</source>
+        <translation>Poor time</translation>
+    </message>
+    <message>
+        <source>Mean loss</source>
+        <translation>Mean loss</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked by share of poor time among those with at least %n minute(s) of participant-time and some poor time. Hours are participant-hours.</source>
+        <translation>
+            <numerusform>Ranked by share of poor time among those with at least %n minute of participant-time and some poor time. Hours are participant-hours.</numerusform>
+            <numerusform>Ranked by share of poor time among those with at least %n minutes of participant-time and some poor time. Hours are participant-hours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time with a critical alert firing: %1 (previous week: %2)</source>
+        <translation>Time with a critical alert firing: %1 (previous week: %2)</translation>
+    </message>
+    <message>
+        <source>No alert fired in this week or the previous one.</source>
+        <translation>No alert fired in this week or the previous one.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning, prev.</source>
+        <translation>Warning, prev.</translation>
+    </message>
+    <message>
+        <source>Critical, prev.</source>
+        <translation>Critical, prev.</translation>
+    </message>
+    <message>
+        <source>Meeting quality report %1</source>
+        <translation>Meeting quality report %1</translation>
+    </message>
+    <message>
+        <source>Meeting quality report %1 · page %2 of %3</source>
+        <translation>Meeting quality report %1 · page %2 of %3</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ZoomableChartView</name>
+    <message>
+        <source>Save chart as…</source>
+        <translation>Save chart as…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image or a PDF (vector) file</source>
+        <translation>Save this chart as a PNG image or a PDF (vector) file</translation>
+    </message>
+    <message>
+        <source>The chart has no size.</source>
+        <translation>The chart has no size.</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation>Cannot start the PDF.</translation>
+    </message>
+    <message>
+        <source>Cannot encode the image.</source>
+        <translation>Cannot encode the image.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation>Save chart as</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>chart.png</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1:
+%2</source>
+        <translation>The chart could not be saved to %1:
+%2</translation>
     </message>
 </context>
 </TS>

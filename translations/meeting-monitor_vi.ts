@@ -84,16 +84,8 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>Đối số không mong đợi: %1</translation>
     </message>
     <message>
-        <source>Use either --demo or --gateway, not both.</source>
-        <translation>Chỉ dùng --demo hoặc --gateway, không dùng cả hai.</translation>
-    </message>
-    <message>
         <source>--screenshot-after takes a number of seconds from 0 to 3600.</source>
         <translation>--screenshot-after nhận số giây từ 0 đến 3600.</translation>
-    </message>
-    <message>
-        <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation>URL gateway phải có dạng ws://máy:cổng hoặc wss://máy:cổng.</translation>
     </message>
     <message>
         <source>Cannot start the demo gateway: %1</source>
@@ -146,6 +138,42 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>Cannot record the history into %1: %2</source>
         <translation>Không thể ghi lịch sử vào %1: %2</translation>
+    </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
+        <translation>Chỉ tin cậy các chứng chỉ CA trong TỆP (PEM hoặc DER) cho gateway wss://, thay vì chứng chỉ của hệ thống.</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</source>
+        <translation>Cho phép ws:// tới gateway trên máy tính khác (token và số liệu được truyền không mã hóa; một cảnh báo sẽ luôn hiện trên thanh trạng thái).</translation>
+    </message>
+    <message>
+        <source>Connect with the saved connection profile NAME (Edit › Settings).</source>
+        <translation>Kết nối bằng hồ sơ kết nối đã lưu có tên TÊN (Chỉnh sửa › Cài đặt).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Use the light or dark palette.</source>
+        <translation>Dùng bảng màu sáng hoặc tối.</translation>
+    </message>
+    <message>
+        <source>light|dark</source>
+        <translation>light|dark</translation>
+    </message>
+    <message>
+        <source>Use only one of --demo, --gateway and --profile.</source>
+        <translation>Chỉ dùng một trong các tùy chọn --demo, --gateway và --profile.</translation>
+    </message>
+    <message>
+        <source>--palette takes light or dark.</source>
+        <translation>--palette nhận light hoặc dark.</translation>
+    </message>
+    <message>
+        <source>No usable connection profile is called &quot;%1&quot;.</source>
+        <translation>Không có hồ sơ kết nối dùng được nào tên &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -208,6 +236,18 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>
             <numerusform>Cảnh báo (%n đang kích hoạt)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the history database</source>
+        <translation>cơ sở dữ liệu lịch sử</translation>
+    </message>
+    <message>
+        <source>Every minute was judged from raw 1 Hz samples.</source>
+        <translation>Mọi phút đều được đánh giá từ mẫu thô 1 Hz.</translation>
+    </message>
+    <message>
+        <source>%1 user-minute(s) were judged from raw 1 Hz samples and %2 older one(s) from per-minute rollups, replayed at each minute&apos;s mean value and the level it held longest: a breach shorter than about a minute may not count there.</source>
+        <translation>%1 phút-người dùng được đánh giá từ mẫu thô 1 Hz và %2 phút cũ hơn từ dữ liệu tổng hợp theo phút, được phát lại theo giá trị trung bình của từng phút và mức duy trì lâu nhất trong phút đó: vượt ngưỡng ngắn hơn khoảng một phút có thể không được tính ở đó.</translation>
     </message>
 </context>
 <context>
@@ -311,6 +351,10 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>The history could not be read.</source>
         <translation>Không thể đọc lịch sử.</translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
+        <translation>Đã hủy xem trước.</translation>
     </message>
 </context>
 <context>
@@ -732,14 +776,6 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>Kết nối tới gateway</translation>
     </message>
     <message>
-        <source>ws://host:port or wss://host:port</source>
-        <translation>ws://máy:cổng hoặc wss://máy:cổng</translation>
-    </message>
-    <message>
-        <source>Admin token (kept in memory only)</source>
-        <translation>Token quản trị (chỉ lưu trong bộ nhớ)</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Kết nối</translation>
     </message>
@@ -764,16 +800,84 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>Nhập địa chỉ của gateway.</translation>
     </message>
     <message>
-        <source>The gateway URL must look like ws://host:port or wss://host:port.</source>
-        <translation>URL gateway phải có dạng ws://máy:cổng hoặc wss://máy:cổng.</translation>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;yệt…</translation>
     </message>
     <message>
-        <source>The namespace starts with a slash, e.g. /meeting-metrics.</source>
-        <translation>Namespace bắt đầu bằng dấu gạch chéo, ví dụ /meeting-metrics.</translation>
+        <source>Allow &amp;unencrypted ws:// to another computer</source>
+        <translation>Cho phép ws:// &amp;không mã hóa tới máy tính khác</translation>
     </message>
     <message>
-        <source>The path starts with a slash, e.g. /socket.io/.</source>
-        <translation>Đường dẫn bắt đầu bằng dấu gạch chéo, ví dụ /socket.io/.</translation>
+        <source>&amp;Remember the token in the system keychain</source>
+        <translation>&amp;Lưu token trong kho khóa của hệ thống</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>URL gateway</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Socket.IO path</source>
+        <translation>Đường dẫn Socket.IO</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Tệp CA</translation>
+    </message>
+    <message>
+        <source>Choose a CA file</source>
+        <translation>Chọn tệp CA</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Token quản trị</translation>
+    </message>
+    <message>
+        <source>wss://host:port (ws:// only to this computer)</source>
+        <translation>wss://máy:cổng (ws:// chỉ tới chính máy tính này)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation>Các tổ chức cấp chứng chỉ (CA) của hệ thống</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the stored token</source>
+        <translation>Để trống để dùng token đã lưu</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Tệp &amp;CA:</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>Kết nối tới %1</translation>
+    </message>
+    <message>
+        <source>This profile reads its token from a file; a token typed here is used instead, for this connection.</source>
+        <translation>Hồ sơ này đọc token từ một tệp; token nhập ở đây sẽ được dùng thay thế cho lần kết nối này.</translation>
+    </message>
+    <message>
+        <source>No system keychain (Secret Service) is available: the token is kept in memory for this run only and asked for again next time.</source>
+        <translation>Không có kho khóa của hệ thống (Secret Service): token chỉ được giữ trong bộ nhớ cho lần chạy này và sẽ được hỏi lại vào lần sau.</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory for this run only.</source>
+        <translation>Token chỉ được giữ trong bộ nhớ cho lần chạy này.</translation>
+    </message>
+    <message>
+        <source>Everything sent, the token included, can be read on the way.</source>
+        <translation>Mọi dữ liệu gửi đi, kể cả token, đều có thể bị đọc trên đường truyền.</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>Chọn chứng chỉ CA của gateway</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer *.der);;Tất cả tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -837,6 +941,14 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>%1: must not contain control characters.</source>
         <translation>%1: không được chứa ký tự điều khiển.</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Tệp token</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1051,10 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <source>Rejected: %1</source>
         <translation>Bị từ chối: %1</translation>
     </message>
+    <message>
+        <source>Not connected, the TLS check failed: %1</source>
+        <translation>Chưa kết nối, kiểm tra TLS thất bại: %1</translation>
+    </message>
 </context>
 <context>
     <name>mm::DesktopNotifier</name>
@@ -980,6 +1096,230 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>Cannot read the history: %1</source>
         <translation>Không thể đọc lịch sử: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ExportDialog</name>
+    <message>
+        <source>&amp;Everything</source>
+        <translation>Tất &amp;cả</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;yệt…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Samples (every second, raw)</source>
+        <translation>Mẫu (mỗi giây, dữ liệu thô)</translation>
+    </message>
+    <message>
+        <source>Rollups per minute</source>
+        <translation>Tổng hợp theo phút</translation>
+    </message>
+    <message>
+        <source>Rollups per hour</source>
+        <translation>Tổng hợp theo giờ</translation>
+    </message>
+    <message>
+        <source>Alert incidents</source>
+        <translation>Sự cố cảnh báo</translation>
+    </message>
+    <message>
+        <source>Weekly quality report</source>
+        <translation>Báo cáo chất lượng hằng tuần</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Phạm vi</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Tệp cần ghi</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Loại dữ liệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Tệ&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>No history is recorded: start with a history database to export.</source>
+        <translation>Không có lịch sử nào được ghi: hãy khởi động với cơ sở dữ liệu lịch sử để xuất.</translation>
+    </message>
+    <message>
+        <source>Reads the history in %1.</source>
+        <translation>Đọc lịch sử trong %1.</translation>
+    </message>
+    <message>
+        <source>Local time (%1)</source>
+        <translation>Giờ địa phương (%1)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>&amp;Từ:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>đến nay</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>Hệ thống (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>T&amp;uần:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Múi giờ:</translation>
+    </message>
+    <message>
+        <source>The selected meeting (none selected)</source>
+        <translation>Cuộc họp đã chọn (chưa chọn cuộc họp nào)</translation>
+    </message>
+    <message>
+        <source>Meeting %1</source>
+        <translation>Cuộc họp %1</translation>
+    </message>
+    <message>
+        <source>The selected user (none selected)</source>
+        <translation>Người dùng đã chọn (chưa chọn người dùng nào)</translation>
+    </message>
+    <message>
+        <source>User %1 in meeting %2</source>
+        <translation>Người dùng %1 trong cuộc họp %2</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Hãy chọn tệp để ghi.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file.</source>
+        <translation>%1 là thư mục: hãy chọn một tệp.</translation>
+    </message>
+    <message>
+        <source>The range is empty: “From” must be before “To”.</source>
+        <translation>Khoảng thời gian trống: “Từ” phải trước “Đến”.</translation>
+    </message>
+    <message>
+        <source>No meeting is selected: select one in the tree, or export everything.</source>
+        <translation>Chưa chọn cuộc họp nào: hãy chọn một cuộc họp trong cây, hoặc xuất tất cả.</translation>
+    </message>
+    <message>
+        <source>No user is selected: select one in the tree, or export everything.</source>
+        <translation>Chưa chọn người dùng nào: hãy chọn một người dùng trong cây, hoặc xuất tất cả.</translation>
+    </message>
+    <message>
+        <source>PDF (A4, with charts)</source>
+        <translation>PDF (A4, kèm biểu đồ)</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated)</source>
+        <translation>CSV (phân tách bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it? (It stays as it is unless the export completes.)</source>
+        <translation>%1 đã tồn tại. Thay thế tệp này? (Tệp được giữ nguyên nếu quá trình xuất không hoàn tất.)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
+        <translation>Đang vẽ PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Đã xuất %n dòng vào %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Đã xuất vào %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was left as it was.</source>
+        <translation>Đã hủy: %1 được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Đã hủy: không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Xuất thất bại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ExportWorker</name>
+    <message>
+        <source>Cannot open the history: %1</source>
+        <translation>Không thể mở lịch sử: %1</translation>
+    </message>
+    <message>
+        <source>no history is recorded</source>
+        <translation>không có lịch sử nào được ghi</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Không thể ghi %1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an ISO week.</source>
+        <translation>“%1” không phải là tuần ISO.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone %1.</source>
+        <translation>Múi giờ %1 không xác định.</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1545,94 @@ Live connection quality of the meetings on a P2P meeting platform: bandwidth, la
         <translation>Meeting Monitor %1
 
 Chất lượng kết nối trực tiếp của các cuộc họp trên nền tảng họp P2P: băng thông, độ trễ, mất gói và jitter của từng người tham gia, theo báo cáo từ trình duyệt của họ.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Export samples, rollups, alert incidents or the weekly report (Ctrl+E)</source>
+        <translation>Xuất mẫu, dữ liệu tổng hợp, sự cố cảnh báo hoặc báo cáo hằng tuần (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Save c&amp;hart as…</source>
+        <translation>&amp;Lưu biểu đồ thành…</translation>
+    </message>
+    <message>
+        <source>Save the chart below the tree as PNG or PDF (Ctrl+Shift+S)</source>
+        <translation>Lưu biểu đồ bên dưới cây dưới dạng PNG hoặc PDF (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;to</source>
+        <translation>Kết nối &amp;tới</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Chỉnh &amp;sửa</translation>
+    </message>
+    <message>
+        <source>Unencrypted: the token and metrics can be read on the network</source>
+        <translation>Không mã hóa: token và số liệu có thể bị đọc trên mạng</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s certificate was not accepted, so no connection was made:
+
+%1
+
+Check the profile&apos;s CA file and the gateway&apos;s host name, then use File › Connect… to try again.</source>
+        <translation>Chứng chỉ của gateway không được chấp nhận nên chưa có kết nối nào được tạo:
+
+%1
+
+Hãy kiểm tra tệp CA của hồ sơ và tên máy chủ của gateway, rồi dùng Tệp › Kết nối… để thử lại.</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Hồ sơ kết nối</translation>
+    </message>
+    <message>
+        <source>Some connection profiles cannot be used and were left out; the others are available. Fix or remove them in Edit › Settings.
+
+%1</source>
+        <translation>Một số hồ sơ kết nối không dùng được và đã bị bỏ qua; các hồ sơ khác vẫn dùng được. Hãy sửa hoặc xóa chúng trong Chỉnh sửa › Cài đặt.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Edit profiles…</source>
+        <translation>Sửa hồ sơ…</translation>
+    </message>
+    <message>
+        <source>No token is stored for %1 yet. Type it to connect, or leave it empty if the gateway needs none.</source>
+        <translation>Chưa có token nào được lưu cho %1. Hãy nhập token để kết nối, hoặc để trống nếu gateway không cần token.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>Không có kho khóa của hệ thống.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the stored token cannot be read. Unlock it and connect again, or type the token for this run.</source>
+        <translation>Kho khóa đang bị khóa nên không thể đọc token đã lưu. Hãy mở khóa rồi kết nối lại, hoặc nhập token cho lần chạy này.</translation>
+    </message>
+    <message>
+        <source>The keychain did not give the token: %1</source>
+        <translation>Kho khóa không trả về token: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept in memory for this run only.</source>
+        <translation>Không có kho khóa của hệ thống: token chỉ được giữ trong bộ nhớ cho lần chạy này.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain (%1); it is kept in memory for this run only.</source>
+        <translation>Không thể lưu token vào kho khóa (%1); token chỉ được giữ trong bộ nhớ cho lần chạy này.</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Kho khóa</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1955,17 @@ Chất lượng kết nối trực tiếp của các cuộc họp trên nền t�
     </message>
 </context>
 <context>
+    <name>mm::RowClipboard</name>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Sao chép các dòng</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Sao chép các dòng đã chọn dưới dạng văn bản phân tách bằng tab</translation>
+    </message>
+</context>
+<context>
     <name>mm::RulesEditorDialog</name>
     <message>
         <source> s</source>
@@ -1693,6 +2132,249 @@ Chất lượng kết nối trực tiếp của các cuộc họp trên nền t�
         <translation>
             <numerusform>Tổng cộng: %n sự cố. Trạng thái gateway ngừng hoạt động không nằm trong phần xem trước.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Cancel preview</source>
+        <translation>&amp;Hủy xem trước</translation>
+    </message>
+    <message>
+        <source>Replaying the last 7 days of history through these rules…</source>
+        <translation>Đang phát lại lịch sử 7 ngày gần nhất qua các quy tắc này…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Đã hủy xem trước.</translation>
+    </message>
+</context>
+<context>
+    <name>mm::SettingsDialog</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(chưa đặt tên)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Connection profiles</source>
+        <translation>&amp;Hồ sơ kết nối</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Lịch sử</translation>
+    </message>
+    <message>
+        <source>N&amp;otifications</source>
+        <translation>&amp;Thông báo</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Hồ sơ kết nối</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Thê&amp;m</translation>
+    </message>
+    <message>
+        <source>Add a profile</source>
+        <translation>Thêm hồ sơ</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Remove the selected profile</source>
+        <translation>Xóa hồ sơ đã chọn</translation>
+    </message>
+    <message>
+        <source>Allow &amp;unencrypted ws:// to another computer</source>
+        <translation>Cho phép ws:// &amp;không mã hóa tới máy tính khác</translation>
+    </message>
+    <message>
+        <source>wss://host:port (ws:// only to this computer)</source>
+        <translation>wss://máy:cổng (ws:// chỉ tới chính máy tính này)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificate authorities</source>
+        <translation>Các tổ chức cấp chứng chỉ (CA) của hệ thống</translation>
+    </message>
+    <message>
+        <source>None: the token is kept in the system keychain</source>
+        <translation>Không có: token được giữ trong kho khóa của hệ thống</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;yệt…</translation>
+    </message>
+    <message>
+        <source>Choose a CA file</source>
+        <translation>Chọn tệp CA</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>D&amp;uyệt…</translation>
+    </message>
+    <message>
+        <source>Choose a token file</source>
+        <translation>Chọn tệp token</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway URL:</source>
+        <translation>URL &amp;gateway:</translation>
+    </message>
+    <message>
+        <source>Socket.IO &amp;path:</source>
+        <translation>Đường dẫ&amp;n Socket.IO:</translation>
+    </message>
+    <message>
+        <source>Name&amp;space:</source>
+        <translation>Name&amp;space:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>Tệp C&amp;A:</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>Tệp t&amp;oken:</translation>
+    </message>
+    <message>
+        <source>Tokens are never stored here: File › Connect asks for one and keeps it in the system keychain.</source>
+        <translation>Token không bao giờ được lưu ở đây: Tệp › Kết nối sẽ hỏi token và giữ nó trong kho khóa của hệ thống.</translation>
+    </message>
+    <message>
+        <source>History database</source>
+        <translation>Cơ sở dữ liệu lịch sử</translation>
+    </message>
+    <message>
+        <source>Choose the history database</source>
+        <translation>Chọn cơ sở dữ liệu lịch sử</translation>
+    </message>
+    <message>
+        <source>Raw samples retention in hours</source>
+        <translation>Thời gian giữ mẫu thô, tính bằng giờ</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Vĩnh viễn</translation>
+    </message>
+    <message>
+        <source>Per-minute summaries retention in days</source>
+        <translation>Thời gian giữ bản tổng hợp theo phút, tính bằng ngày</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Cơ sở &amp;dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;raw samples:</source>
+        <translation>Giữ mẫu &amp;thô:</translation>
+    </message>
+    <message>
+        <source>Keep per-&amp;minute summaries:</source>
+        <translation>Giữ bản tổng hợp theo &amp;phút:</translation>
+    </message>
+    <message>
+        <source>Empty: the application&apos;s data folder. Changes apply the next time Meeting Monitor starts.</source>
+        <translation>Để trống: thư mục dữ liệu của ứng dụng. Thay đổi có hiệu lực vào lần khởi động Meeting Monitor tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Show &amp;desktop notifications for alerts</source>
+        <translation>Hiện thông báo trên &amp;màn hình khi có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Reminder interval in minutes</source>
+        <translation>Khoảng thời gian nhắc lại, tính bằng phút</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>&amp;Remind of an unacknowledged alert every:</source>
+        <translation>&amp;Nhắc lại cảnh báo chưa được xác nhận sau mỗi:</translation>
+    </message>
+    <message>
+        <source>Without notifications, alerts still show in the Alerts panel, the tray icon and the banner.</source>
+        <translation>Khi không có thông báo, cảnh báo vẫn hiển thị trong bảng Cảnh báo, biểu tượng khay hệ thống và thanh cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Ngôn ngữ hệ thống</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>N&amp;gôn ngữ:</translation>
+    </message>
+    <message>
+        <source>Applies the next time Meeting Monitor starts.</source>
+        <translation>Có hiệu lực vào lần khởi động Meeting Monitor tiếp theo.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>New profile %1</source>
+        <translation>Hồ sơ mới %1</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s CA certificate</source>
+        <translation>Chọn chứng chỉ CA của gateway</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer *.der);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose the token file</source>
+        <translation>Chọn tệp token</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu SQLite (*.sqlite *.db);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>%1: another profile has the same name.</source>
+        <translation>%1: một hồ sơ khác có cùng tên.</translation>
+    </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation>%1 (không hợp lệ)</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>Hồ sơ &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>History database: %1 is a folder; name a file.</source>
+        <translation>Cơ sở dữ liệu lịch sử: %1 là một thư mục; hãy chỉ định một tệp.</translation>
+    </message>
+    <message>
+        <source>History database: the folder %1 does not exist.</source>
+        <translation>Cơ sở dữ liệu lịch sử: thư mục %1 không tồn tại.</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2675,10 @@ Mã thoát: 0 hoàn tất, 1 lỗi kho khóa, 2 lỗi cách dùng.</translation>
         <source>cannot read the token for %1 from the keychain: %2 (use --token-file or MEETING_MONITOR_TOKEN)</source>
         <translation>không thể đọc token cho %1 từ kho khóa: %2 (dùng --token-file hoặc MEETING_MONITOR_TOKEN)</translation>
     </message>
+    <message>
+        <source>Token for %1 (not shown): </source>
+        <translation>Token cho %1 (không hiển thị): </translation>
+    </message>
 </context>
 <context>
     <name>mm::TokenStore</name>
@@ -2176,6 +2862,308 @@ Mã cuộc họp: %2</translation>
     <message>
         <source>Quality: %1</source>
         <translation>Chất lượng: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mm::WeeklyReportPdf</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 điểm %</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Quality and latency by day</source>
+        <translation>Chất lượng và độ trễ theo ngày</translation>
+    </message>
+    <message>
+        <source>Meetings with the most poor time</source>
+        <translation>Cuộc họp có nhiều thời gian kết nối kém nhất</translation>
+    </message>
+    <message>
+        <source>Users with the most poor time</source>
+        <translation>Người dùng có nhiều thời gian kết nối kém nhất</translation>
+    </message>
+    <message>
+        <source>Alert incidents</source>
+        <translation>Sự cố cảnh báo</translation>
+    </message>
+    <message>
+        <source>Meeting quality report</source>
+        <translation>Báo cáo chất lượng cuộc họp</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Tuần %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>không được ghi lại</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Thời gian: từ %1 đến %2</translation>
+    </message>
+    <message>
+        <source>Time zone: %1 (UTC%2 at the start of the week)</source>
+        <translation>Múi giờ: %1 (UTC%2 vào đầu tuần)</translation>
+    </message>
+    <message>
+        <source>Generated: %1</source>
+        <translation>Tạo lúc: %1</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>No data: nothing was recorded in this week.</source>
+        <translation>Không có dữ liệu: không có gì được ghi lại trong tuần này.</translation>
+    </message>
+    <message>
+        <source>Meetings held</source>
+        <translation>Số cuộc họp đã diễn ra</translation>
+    </message>
+    <message>
+        <source>Distinct users</source>
+        <translation>Số người dùng khác nhau</translation>
+    </message>
+    <message>
+        <source>Participant-hours</source>
+        <translation>Giờ tham gia</translation>
+    </message>
+    <message>
+        <source>Time with unknown quality</source>
+        <translation>Thời gian có chất lượng không rõ</translation>
+    </message>
+    <message>
+        <source>Time at %1 quality</source>
+        <translation>Thời gian có chất lượng %1</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Độ trễ p50</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Độ trễ p95</translation>
+    </message>
+    <message>
+        <source>Mean packet loss</source>
+        <translation>Mất gói trung bình</translation>
+    </message>
+    <message>
+        <source>Warning incidents</source>
+        <translation>Sự cố mức cảnh báo</translation>
+    </message>
+    <message>
+        <source>Critical incidents</source>
+        <translation>Sự cố mức khẩn cấp</translation>
+    </message>
+    <message>
+        <source>Time with a critical alert firing</source>
+        <translation>Thời gian có cảnh báo khẩn cấp đang kích hoạt</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>phút</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Tuần này</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Tuần trước</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Shares are of participant-time (one participant for one second counts one second); time with unknown quality is in the total. Latency percentiles come from per-minute histograms (within 4 %). Incidents are counted in the week they fired.</source>
+        <translation>Tỷ lệ được tính trên thời gian tham gia (một người tham gia trong một giây được tính là một giây); thời gian có chất lượng không rõ được tính vào tổng. Các phân vị độ trễ được tính từ biểu đồ tần suất theo phút (sai số trong khoảng 4 %). Sự cố được tính vào tuần mà chúng kích hoạt.</translation>
+    </message>
+    <message>
+        <source>Share of participant-time by quality (%)</source>
+        <translation>Tỷ lệ thời gian tham gia theo chất lượng (%)</translation>
+    </message>
+    <message>
+        <source>Latency p95 by day (ms)</source>
+        <translation>Độ trễ p95 theo ngày (ms)</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>Độ trễ p95</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>No meeting had poor time this week.</source>
+        <translation>Tuần này không có cuộc họp nào có thời gian kết nối kém.</translation>
+    </message>
+    <message>
+        <source>No user had poor time this week.</source>
+        <translation>Tuần này không có người dùng nào có thời gian kết nối kém.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(không có tên)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Meeting (name, id)</source>
+        <translation>Cuộc họp (tên, mã)</translation>
+    </message>
+    <message>
+        <source>User (name, id)</source>
+        <translation>Người dùng (tên, mã)</translation>
+    </message>
+    <message>
+        <source>Poor time</source>
+        <translation>Thời gian kém</translation>
+    </message>
+    <message>
+        <source>Mean loss</source>
+        <translation>Mất gói trung bình</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Số giờ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked by share of poor time among those with at least %n minute(s) of participant-time and some poor time. Hours are participant-hours.</source>
+        <translation>
+            <numerusform>Xếp hạng theo tỷ lệ thời gian kết nối kém, trong số những mục có ít nhất %n phút thời gian tham gia và có thời gian kết nối kém. Số giờ là giờ tham gia.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time with a critical alert firing: %1 (previous week: %2)</source>
+        <translation>Thời gian có cảnh báo khẩn cấp đang kích hoạt: %1 (tuần trước: %2)</translation>
+    </message>
+    <message>
+        <source>No alert fired in this week or the previous one.</source>
+        <translation>Không có cảnh báo nào kích hoạt trong tuần này hoặc tuần trước.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Khẩn cấp</translation>
+    </message>
+    <message>
+        <source>Warning, prev.</source>
+        <translation>Cảnh báo, tuần trước</translation>
+    </message>
+    <message>
+        <source>Critical, prev.</source>
+        <translation>Khẩn cấp, tuần trước</translation>
+    </message>
+    <message>
+        <source>Meeting quality report %1</source>
+        <translation>Báo cáo chất lượng cuộc họp %1</translation>
+    </message>
+    <message>
+        <source>Meeting quality report %1 · page %2 of %3</source>
+        <translation>Báo cáo chất lượng cuộc họp %1 · trang %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ZoomableChartView</name>
+    <message>
+        <source>Save chart as…</source>
+        <translation>Lưu biểu đồ thành…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image or a PDF (vector) file</source>
+        <translation>Lưu biểu đồ này thành ảnh PNG hoặc tệp PDF (vector)</translation>
+    </message>
+    <message>
+        <source>The chart has no size.</source>
+        <translation>Biểu đồ không có kích thước.</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation>Không thể bắt đầu tạo tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Cannot encode the image.</source>
+        <translation>Không thể mã hóa ảnh.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation>Lưu biểu đồ thành</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>chart.png</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Lưu biểu đồ</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1:
+%2</source>
+        <translation>Không thể lưu biểu đồ vào %1:
+%2</translation>
     </message>
 </context>
 </TS>

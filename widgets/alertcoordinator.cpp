@@ -6,6 +6,11 @@
 #include "alerts/alertservice.h"
 #include "alertspanel.h"
 #include "desktopnotifier.h"
+#include "detailarea.h"
+#include "history/historyrangereader.h"
+#include "history/historyreader.h"
+#include "history/historywriter.h"
+#include "history/incidentjournal.h"
 #include "ingest/ingestworker.h"
 #include "mainwindow.h"
 #include "model/meetingtreemodel.h"
@@ -63,6 +68,7 @@ AlertCoordinator::AlertCoordinator(const Clock &clock, MainWindow &window, TrayM
     // A strip under the charts, not half the window.
     m_window.resizeDocks({m_dock}, {210}, Qt::Vertical);
     connect(m_panel, &AlertsPanel::openRequested, this, &AlertCoordinator::openTarget);
+    connect(m_panel, &AlertsPanel::incidentSelected, this, &AlertCoordinator::onIncidentSelected);
 
     // The banner goes above the central area: the central widget is wrapped,
     // not replaced, so the window keeps its own pointers to it.
@@ -106,7 +112,7 @@ AlertCoordinator::AlertCoordinator(const Clock &clock, MainWindow &window, TrayM
             &AlertCoordinator::acknowledge);
 
     const MeetingStore &store = m_window.model()->store();
-    setPreviewSource(storeSampleSource(store),
+    setPreviewSource(SampleSource(),
                      tr("the live view's last %n minute(s)", nullptr, store.historySeconds() / 60));
 
     createActions();
@@ -177,10 +183,102 @@ void AlertCoordinator::onConnectionStateChanged(ConnectionState state)
     m_service->onConnectionStateChanged(state);
 }
 
-void AlertCoordinator::setPreviewSource(SampleSource source, QString description)
+void AlertCoordinator::setPreviewSource(SampleSource source, QString description,
+                                        std::function<QString()> summary)
 {
     m_previewSource = std::move(source);
     m_previewDescription = std::move(description);
+    m_previewSummary = std::move(summary);
+}
+
+void AlertCoordinator::setHistory(HistoryReader *reader, HistoryWriter *writer)
+{
+    if (reader) {
+        auto stats = std::make_shared<HistoryRangeStats>();
+        setPreviewSource(
+            historySampleSource(reader->databasePath(), stats),
+            tr("the history database"), [stats] {
+                if (stats->rollupUserMinutes == 0)
+                    return tr("Every minute was judged from raw 1 Hz samples.");
+                return tr("%1 user-minute(s) were judged from raw 1 Hz samples and %2 older "
+                          "one(s) from per-minute rollups, replayed at each minute's mean value "
+                          "and the level it held longest: a breach shorter than about a minute "
+                          "may not count there.")
+                    .arg(stats->rawUserMinutes)
+                    .arg(stats->rollupUserMinutes);
+            });
+    }
+    if (m_historyWriter || !writer || !reader)
+        return;
+    // Only a history this window writes itself: a --db one may be a
+    // recorder's, which the window never writes.
+    m_historyWriter = writer;
+    connect(m_service, &AlertService::incidentsChanged, this, &AlertCoordinator::recordIncidents);
+    m_journal = new IncidentJournal(reader->databasePath(), this);
+    connect(m_service, &AlertService::silenceAdded, m_journal, &IncidentJournal::saveSilence);
+    connect(m_service, &AlertService::silenceRemoved, m_journal, &IncidentJournal::removeSilence);
+    connect(m_journal, &IncidentJournal::silencesLoaded, this,
+            &AlertCoordinator::onSilencesLoaded);
+    connect(m_journal, &IncidentJournal::failed, this, [](const QString &message) {
+        // Silences still work for this run; only keeping them failed.
+        qWarning("Cannot keep alert silences in the history: %s", qUtf8Printable(message));
+    });
+    m_journal->loadSilences(m_clock.nowMs());
+}
+
+void AlertCoordinator::recordIncidents(const IncidentChanges &changes)
+{
+    // As the recorder does: every snapshot but the engine letting go of a
+    // closed incident (the history keeps it as last written).
+    std::vector<Incident> snapshots;
+    snapshots.reserve(changes.size());
+    for (const IncidentChange &change : changes) {
+        if (change.event != IncidentEvent::Forgotten)
+            snapshots.push_back(change.incident);
+    }
+    if (snapshots.empty() || !m_historyWriter)
+        return;
+    HistoryWriter *writer = m_historyWriter;
+    QMetaObject::invokeMethod(
+        writer, [writer, snapshots = std::move(snapshots)] { writer->writeIncidents(snapshots); },
+        Qt::QueuedConnection);
+}
+
+void AlertCoordinator::onIncidentSelected(const Incident &incident)
+{
+    if (incident.meetingId.isEmpty())
+        return; // the gateway: no chart of its own
+    DetailArea *detail = m_window.detailArea();
+    if (detail && detail->historyReader()) {
+        // Whole minutes: the range edits show minutes, and the history's
+        // finest step beyond raw retention is one.
+        const qint64 end = incident.isOpen() || incident.resolvedMs == 0 ? m_clock.nowMs()
+                                                                          : incident.resolvedMs;
+        const qint64 minute = 60'000;
+        const qint64 from = ((incident.startedMs - IncidentMarginMs) / minute) * minute;
+        const qint64 to = ((end + IncidentMarginMs + minute - 1) / minute) * minute;
+        detail->showAround(incident.meetingId, incident.userId, from, to);
+    }
+    // Selects the tree row too (the chart above stays: same selection).
+    m_window.selectTarget(incident.meetingId, incident.userId);
+}
+
+void AlertCoordinator::onSilencesLoaded(const std::vector<Silence> &silences)
+{
+    // Restored with their creation time, so saving them again (the engine
+    // announces each) only rewrites the same rows. Expired ones are refused.
+    for (const Silence &silence : silences) {
+        bool known = false;
+        for (const Silence &existing : m_service->engine().silences()) {
+            known = known
+                    || (existing.createdMs == silence.createdMs
+                        && existing.meetingId == silence.meetingId
+                        && existing.userId == silence.userId
+                        && existing.typeName == silence.typeName);
+        }
+        if (!known)
+            m_service->addSilence(silence);
+    }
 }
 
 bool AlertCoordinator::keepRunningInTray()
@@ -253,6 +351,8 @@ AlertRules AlertCoordinator::loadRules(const QSettings &settings)
 
 void AlertCoordinator::onNotificationRequested(const Notification &notification)
 {
+    if (!m_desktopNotifications)
+        return;
     m_notifier->notify(notification);
 }
 
@@ -295,8 +395,12 @@ void AlertCoordinator::onQuitRequested()
 
 void AlertCoordinator::onRulesTriggered()
 {
-    RulesEditorDialog dialog(m_service->rules(), m_clock, m_previewSource, m_previewDescription,
-                             &m_window);
+    // The live store may only be read here: the preview gets a copy.
+    const SampleSource source = m_previewSource
+                                    ? m_previewSource
+                                    : storeSnapshotSource(m_window.model()->store());
+    RulesEditorDialog dialog(m_service->rules(), m_clock, source, m_previewDescription, &m_window);
+    dialog.setSourceSummary(m_previewSummary);
     if (dialog.exec() == QDialog::Accepted && dialog.validationError().isEmpty())
         setRules(dialog.rules());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertengine.h"
 #include "alerts/alertpreview.h"
 #include "alerts/alertrules.h"
 #include "net/socketioclient.h"
@@ -7,6 +8,9 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
+
+#include <functional>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -21,7 +25,11 @@ class AlertService;
 class AlertsPanel;
 class Clock;
 class DesktopNotifier;
+class HistoryReader;
+class HistoryWriter;
+class IncidentJournal;
 class IngestWorker;
+struct HistoryRangeStats;
 class MainWindow;
 class TrayIcon;
 struct Notification;
@@ -36,6 +44,9 @@ class AlertCoordinator final : public QObject
     Q_OBJECT
 public:
     static constexpr qint64 MuteDurationMs = 3600 * 1000LL;
+    // Selecting an incident charts its user (or meeting) from this long
+    // before it started to this long after it closed (or now).
+    static constexpr qint64 IncidentMarginMs = 10 * 60 * 1000LL;
 
     // `trayMode`: Auto uses a tray where the platform has one.
     enum class TrayMode { Auto, Off };
@@ -55,15 +66,33 @@ public:
     QAction *muteAction() const { return m_muteAction; }
     QMenu *menu() const { return m_menu; }
 
+    // The Notifications setting: off, alerts reach the panel, tray and
+    // banner but no desktop notification is sent.
+    void setDesktopNotificationsEnabled(bool enabled) { m_desktopNotifications = enabled; }
+    bool desktopNotificationsEnabled() const { return m_desktopNotifications; }
+
     // Feeds the service from a new connection's worker.
     void attachWorker(IngestWorker *worker);
     // The window opened (true) or closed (false) a connection.
     void setConnectionWanted(bool wanted);
     void onConnectionStateChanged(ConnectionState state);
 
-    // Where the rules preview reads samples; by default the live tree's
-    // recent history.
-    void setPreviewSource(SampleSource source, QString description);
+    // Where the rules preview reads samples (in the preview's thread, so the
+    // source must be safe there); by default a copy of the live tree's
+    // recent history, taken when the editor opens. `summary`, when set,
+    // adds a line about what the last preview read.
+    void setPreviewSource(SampleSource source, QString description,
+                          std::function<QString()> summary = {});
+
+    // The window's history (MainWindow::setHistory): the rules preview
+    // replays its last 7 days; with a writer (the window records its own
+    // history) the incidents, their acknowledgements and the silences made
+    // here are kept there too, and silences still running are restored.
+    void setHistory(HistoryReader *reader, HistoryWriter *writer);
+    IncidentJournal *journal() const { return m_journal; }
+    SampleSource previewSource() const { return m_previewSource; }
+    QString previewDescription() const { return m_previewDescription; }
+    std::function<QString()> previewSummary() const { return m_previewSummary; }
 
     // Called from the window's closeEvent: with a tray, closing hides the
     // window and says so once; true means "keep running" (ignore the close).
@@ -90,6 +119,9 @@ private:
     void onShowHideRequested();
     void onQuitRequested();
     void onRulesTriggered();
+    void recordIncidents(const IncidentChanges &changes);
+    void onIncidentSelected(const mm::Incident &incident);
+    void onSilencesLoaded(const std::vector<mm::Silence> &silences);
 
     const Clock &m_clock;
     MainWindow &m_window;
@@ -99,14 +131,18 @@ private:
     QDockWidget *m_dock = nullptr;
     TrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;
+    bool m_desktopNotifications = true;
     AlertBanner *m_banner = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_panelAction = nullptr;
     QAction *m_rulesAction = nullptr;
     QAction *m_muteAction = nullptr;
     QTimer m_durationTimer;
-    SampleSource m_previewSource;
+    SampleSource m_previewSource; // empty: a snapshot of the live store
     QString m_previewDescription;
+    std::function<QString()> m_previewSummary;
+    HistoryWriter *m_historyWriter = nullptr;
+    IncidentJournal *m_journal = nullptr;
     bool m_quitting = false;
 };
 

@@ -5,6 +5,7 @@
 #include "alerts/alertservice.h"
 #include "alerts/notificationpolicy.h"
 #include "plaintext.h"
+#include "rowclipboard.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -125,6 +126,7 @@ AlertsPanel::AlertsPanel(AlertService &service, AlertListModel &model, QWidget *
 
     m_table->setObjectName(QStringLiteral("alertsTable"));
     m_table->setModel(m_proxy);
+    addCopyRowsAction(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -167,6 +169,8 @@ AlertsPanel::AlertsPanel(AlertService &service, AlertListModel &model, QWidget *
     connect(m_user, &QLineEdit::textChanged, this, &AlertsPanel::onFiltersChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AlertsPanel::onSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AlertsPanel::onCurrentRowChanged);
     connect(m_table, &QTableView::activated, this, &AlertsPanel::onActivated);
     connect(m_table, &QTableView::doubleClicked, this, &AlertsPanel::onActivated);
     // The selected incident's timeline follows the engine's updates.
@@ -371,6 +375,17 @@ void AlertsPanel::onSelectionChanged()
 {
     updateActions();
     updateTimeline();
+}
+
+void AlertsPanel::onCurrentRowChanged()
+{
+    const Incident *incident = currentIncident();
+    const quint64 id = incident ? incident->id : 0;
+    if (id == m_currentIncidentId)
+        return;
+    m_currentIncidentId = id;
+    if (incident)
+        emit incidentSelected(*incident);
 }
 
 void AlertsPanel::onActivated(const QModelIndex &index)

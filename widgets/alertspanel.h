@@ -58,11 +58,14 @@ public:
 
 signals:
     void openRequested(const QString &meetingId, const QString &userId);
+    // The current row moved to another incident (not on its updates).
+    void incidentSelected(const mm::Incident &incident);
 
 private:
     void onFiltersChanged();
     void onAcknowledge();
     void onSelectionChanged();
+    void onCurrentRowChanged();
     void onActivated(const QModelIndex &index);
     void updateActions();
     void updateTimeline();
@@ -84,6 +87,7 @@ private:
     QToolButton *m_silenceButton = nullptr;
     QList<QAction *> m_userSilences;
     QList<QAction *> m_meetingSilences;
+    quint64 m_currentIncidentId = 0;
 };
 
 } // namespace mm

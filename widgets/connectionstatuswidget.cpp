@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QStyle>
 #include <QStringList>
 
 namespace mm {
@@ -45,6 +46,8 @@ ConnectionStatusWidget::ConnectionStatusWidget(const Clock &clock, QWidget *pare
     , m_lastMessage(plainLabel(this))
     , m_counts(plainLabel(this))
     , m_rejected(plainLabel(this))
+    , m_security(new QWidget(this))
+    , m_securityText(plainLabel(m_security))
     , m_iconConnected(QStringLiteral(":/icons/connection-connected.svg"))
     , m_iconConnecting(QStringLiteral(":/icons/connection-connecting.svg"))
     , m_iconDisconnected(QStringLiteral(":/icons/connection-disconnected.svg"))
@@ -54,11 +57,29 @@ ConnectionStatusWidget::ConnectionStatusWidget(const Clock &clock, QWidget *pare
     m_lastMessage->setObjectName(QStringLiteral("lastMessageAge"));
     m_counts->setObjectName(QStringLiteral("counts"));
     m_rejected->setObjectName(QStringLiteral("rejected"));
+    m_security->setObjectName(QStringLiteral("securityWarning"));
+    m_securityText->setObjectName(QStringLiteral("securityWarningText"));
+
+    // Icon and text: the warning is not told by colour alone.
+    auto *securityIcon = new QLabel(m_security);
+    const int side = qMax(16, fontMetrics().height());
+    securityIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                .pixmap(QSize(side, side), devicePixelRatioF()));
+    auto *securityLayout = new QHBoxLayout(m_security);
+    securityLayout->setContentsMargins(0, 0, 0, 0);
+    securityLayout->setSpacing(4);
+    securityLayout->addWidget(securityIcon);
+    securityLayout->addWidget(m_securityText);
+    QFont bold = m_securityText->font();
+    bold.setBold(true);
+    m_securityText->setFont(bold);
+    m_security->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(6);
     layout->addWidget(m_stateIcon);
+    layout->addWidget(m_security);
     layout->addWidget(m_state, 1);
     for (QLabel *label : {m_rate, m_lastMessage, m_counts, m_rejected}) {
         layout->addWidget(separator(this));
@@ -105,15 +126,18 @@ void ConnectionStatusWidget::setConnectionState(ConnectionState state)
         m_rate->setText(tr("— msg/s"));
     }
     m_haveIngest = true;
-    if (state == ConnectionState::Connected || state == ConnectionState::Connecting)
+    if (state == ConnectionState::Connected || state == ConnectionState::Connecting) {
         m_connectError.clear();
+        m_connectErrorIsTls = false;
+    }
     m_connectionState = state;
     updateStateLabel();
 }
 
-void ConnectionStatusWidget::setConnectError(const QString &serverMessage)
+void ConnectionStatusWidget::setConnectError(const QString &serverMessage, bool tls)
 {
     m_connectError = serverMessage;
+    m_connectErrorIsTls = tls;
     updateStateLabel();
 }
 
@@ -121,7 +145,7 @@ void ConnectionStatusWidget::setStats(const IngestStats &stats)
 {
     setConnectionState(stats.state);
     if (stats.state == ConnectionState::Rejected && !stats.lastError.isEmpty())
-        setConnectError(stats.lastError);
+        setConnectError(stats.lastError, m_connectErrorIsTls);
     m_lastMessageMs = stats.lastMessageMs;
     updateRate(stats);
     updateRejects(stats);
@@ -134,6 +158,19 @@ void ConnectionStatusWidget::setCounts(int meetings, int activeUsers, int users)
     m_counts->setText(tr("Meetings: %1 · Users: %2 active / %3")
                           .arg(locale.toString(meetings), locale.toString(activeUsers),
                                locale.toString(users)));
+}
+
+void ConnectionStatusWidget::setSecurityWarning(const QString &warning)
+{
+    m_securityText->setText(warning);
+    m_security->setToolTip(plainTextToolTip(warning));
+    m_security->setAccessibleName(warning);
+    m_security->setVisible(!warning.isEmpty());
+}
+
+QString ConnectionStatusWidget::securityWarningText() const
+{
+    return m_security->isHidden() ? QString() : m_securityText->text();
 }
 
 QString ConnectionStatusWidget::stateText() const { return m_state->text(); }
@@ -185,10 +222,14 @@ void ConnectionStatusWidget::updateStateLabel()
             icon = &m_iconConnecting;
             break;
         case ConnectionState::Rejected:
-            text = m_connectError.isEmpty() ? tr("Refused by the gateway")
-                                            : tr("Refused by the gateway: %1")
-                                                  .arg(boundedForDisplay(m_connectError,
-                                                                         MaxInlineErrorChars));
+            if (m_connectErrorIsTls)
+                text = tr("Not connected, the TLS check failed: %1")
+                           .arg(boundedForDisplay(m_connectError, MaxInlineErrorChars));
+            else
+                text = m_connectError.isEmpty() ? tr("Refused by the gateway")
+                                                : tr("Refused by the gateway: %1")
+                                                      .arg(boundedForDisplay(m_connectError,
+                                                                             MaxInlineErrorChars));
             toolTip = m_connectError;
             break;
         }

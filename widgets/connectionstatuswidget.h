@@ -26,9 +26,15 @@ public:
     // `endpoint` is what we connect to (shown while connected).
     void setEndpoint(const QString &endpoint);
     void setConnectionState(ConnectionState state);
-    void setConnectError(const QString &serverMessage);
+    // `tls`: refused by the TLS check (certificate, host name), not by the
+    // gateway; the state then says so.
+    void setConnectError(const QString &serverMessage, bool tls = false);
     void setStats(const IngestStats &stats);
     void setCounts(int meetings, int activeUsers, int users);
+    // A warning about the connection in use (ws:// to a remote host), shown
+    // until cleared with an empty text; survives reconnections and state
+    // changes, since the risk lasts as long as the connection does.
+    void setSecurityWarning(const QString &warning);
 
     // Texts as shown, for tests and accessibility.
     QString stateText() const;
@@ -37,6 +43,7 @@ public:
     QString countsText() const;
     QString rejectedText() const;
     QString rejectedToolTip() const;
+    QString securityWarningText() const; // empty when none is shown
     // Messages per second over the last few seconds; negative when not known yet.
     double messagesPerSecond() const;
 
@@ -53,12 +60,15 @@ private:
     QLabel *m_lastMessage;
     QLabel *m_counts;
     QLabel *m_rejected;
+    QWidget *m_security;
+    QLabel *m_securityText;
     QTimer m_ageTimer;
 
     bool m_haveIngest = false;
     ConnectionState m_connectionState = ConnectionState::Idle;
     QString m_endpoint;
     QString m_connectError;
+    bool m_connectErrorIsTls = false;
     qint64 m_lastMessageMs = 0;
     // (time, eventsReceived) of recent stats snapshots, oldest first.
     std::deque<std::pair<qint64, quint64>> m_rateWindow;

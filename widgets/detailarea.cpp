@@ -89,6 +89,18 @@ void DetailArea::setWindow(TimeWindowKind kind)
     m_bar->setKind(kind); // announces windowChanged when it changes
 }
 
+void DetailArea::showAround(const QString &meetingId, const QString &userId, qint64 fromMs,
+                            qint64 toMs)
+{
+    m_meetingId = meetingId;
+    m_userId = meetingId.isEmpty() ? QString() : userId;
+    m_bar->setCustomRange(fromMs, toMs);
+    if (m_bar->kind() != TimeWindowKind::Custom)
+        m_bar->setKind(TimeWindowKind::Custom); // refreshes through onWindowChanged
+    else
+        onWindowChanged(TimeWindowKind::Custom); // a new range: unzoomed, read again
+}
+
 QWidget *DetailArea::currentView() const
 {
     return m_views->currentWidget();

@@ -45,6 +45,9 @@ public:
     QString userId() const { return m_userId; }
 
     void setWindow(TimeWindowKind kind);
+    // Shows a user (or a meeting, userId empty) over a custom range, e.g.
+    // around an alert incident; read from the history like any custom range.
+    void showAround(const QString &meetingId, const QString &userId, qint64 fromMs, qint64 toMs);
 
     TimeWindowBar *windowBar() const { return m_bar; }
     UserChartView *userView() const { return m_userView; }

@@ -11,8 +11,12 @@
 #include "history/historyreader.h"
 #include "history/historywriter.h"
 #include "mainwindow.h"
+#include "simulatecommand.h"
 #include "model/meetingtreemodel.h"
+#include "net/gatewayurlpolicy.h"
+#include "settings/appsettings.h"
 #include "timewindowbar.h"
+#include "weeklyreportpdf.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -22,6 +26,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPalette>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
@@ -79,6 +84,14 @@ bool onlyAsksForInformation(int argc, char **argv)
 
 void installTranslators(QCoreApplication &app)
 {
+    // The language chosen in the settings, else the system's; numbers and
+    // dates follow it too.
+    const QString language = mm::AppSettings().value(mm::settingkeys::Language);
+    if (!language.isEmpty()) {
+        const QLocale chosen(language);
+        if (chosen.language() != QLocale::C)
+            QLocale::setDefault(chosen);
+    }
     // Parented to the application, so they live exactly as long as it.
     auto *qtTranslator = new QTranslator(&app);
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -90,13 +103,61 @@ void installTranslators(QCoreApplication &app)
         QCoreApplication::installTranslator(appTranslator);
 }
 
+// A dark palette on the Fusion style, for checking that everything stays
+// legible (hidden option --palette dark; the desktop's own dark theme is
+// what people normally get).
+void applyDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette palette;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabledText(0x80, 0x80, 0x80);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x3c, 0x3f, 0x44));
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    palette.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
+    palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xc4));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
+    palette.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x42));
+    palette.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
+    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabledText);
+    QApplication::setPalette(palette);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     // Headless commands run before any QApplication: no display needed.
-    if (mm::isHeadlessCommand(argc, argv))
-        return mm::runHeadlessCommand(argc, argv);
+    if (mm::isHeadlessCommand(argc, argv)) {
+        // Except the weekly report's PDF (`report`, `record
+        // --weekly-report-dir`), whose charts are Qt Charts widgets: those
+        // get a QApplication on the offscreen platform, so they still need
+        // no display (unless QT_QPA_PLATFORM says otherwise).
+        std::unique_ptr<QApplication> drawing;
+        if (mm::headlessCommandDraws(argc, argv)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            drawing = std::make_unique<QApplication>(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("meeting-monitor"));
+        }
+        return mm::runHeadlessCommand(argc, argv, &mm::WeeklyReportPdf::render,
+                                      &mm::runSimulateCommand);
+    }
 
     // --help and --version answer without a display; everything else needs
     // the widgets application.
@@ -128,6 +189,24 @@ int main(int argc, char **argv)
     const QCommandLineOption pathOption(QStringLiteral("path"),
                                         Main::tr("Socket.IO path on the gateway."),
                                         Main::tr("PATH"), QStringLiteral("/socket.io/"));
+    const QCommandLineOption caFileOption(
+        QStringLiteral("ca-file"),
+        Main::tr("Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, "
+                 "instead of the system's."),
+        Main::tr("FILE"));
+    const QCommandLineOption allowUnencryptedOption(
+        QStringLiteral("allow-unencrypted"),
+        Main::tr("Allow ws:// to a gateway on another computer (the token and metrics travel "
+                 "unencrypted; a warning stays in the status bar)."));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        Main::tr("Connect with the saved connection profile NAME (Edit › Settings)."),
+        Main::tr("NAME"));
+    QCommandLineOption paletteOption(QStringLiteral("palette"),
+                                     Main::tr("Use the light or dark palette."),
+                                     Main::tr("light|dark"));
+    // For checking legibility; people get their desktop's palette.
+    paletteOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption tokenFileOption(
         QStringLiteral("token-file"),
         Main::tr("Read the admin token from FILE (default: the MEETING_MONITOR_TOKEN "
@@ -161,6 +240,7 @@ int main(int argc, char **argv)
     const QCommandLineOption windowOption(
         QStringLiteral("window"), Main::tr("The charts' time window: live, 1h, 24h or 7d."),
         Main::tr("WINDOW"), QStringLiteral("live"));
+    parser.addOptions({caFileOption, allowUnencryptedOption, profileOption, paletteOption});
     parser.addOptions({demoOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        screenshotOption, screenshotAfterOption, printStatsOption,
                        quitAfterOption, dbOption, selectOption, windowOption});
@@ -184,9 +264,20 @@ int main(int argc, char **argv)
         printError(Main::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
         return UsageError;
     }
-    if (parser.isSet(demoOption) && parser.isSet(gatewayOption)) {
-        printError(Main::tr("Use either --demo or --gateway, not both."));
+    if (int(parser.isSet(demoOption)) + int(parser.isSet(gatewayOption))
+            + int(parser.isSet(profileOption))
+        > 1) {
+        printError(Main::tr("Use only one of --demo, --gateway and --profile."));
         return UsageError;
+    }
+    if (parser.isSet(paletteOption)) {
+        const QString palette = parser.value(paletteOption);
+        if (palette == QLatin1String("dark")) {
+            applyDarkPalette();
+        } else if (palette != QLatin1String("light")) {
+            printError(Main::tr("--palette takes light or dark."));
+            return UsageError;
+        }
     }
     bool secondsOk = false;
     const double screenshotAfter = parser.value(screenshotAfterOption).toDouble(&secondsOk);
@@ -227,11 +318,19 @@ int main(int argc, char **argv)
     std::optional<mm::SocketIoConfig> config;
     if (parser.isSet(gatewayOption)) {
         const QUrl url(parser.value(gatewayOption), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-            printError(Main::tr("The gateway URL must look like ws://host:port or "
-                                 "wss://host:port."));
+        // The same rule as `record`: ws:// only to this computer unless allowed.
+        const mm::GatewayUrlCheck check
+            = mm::checkGatewayUrl(url, parser.isSet(allowUnencryptedOption));
+        if (!check) {
+            printError(QStringLiteral("--gateway: ") + check.error);
             return UsageError;
+        }
+        if (parser.isSet(caFileOption)) {
+            const QString problem = mm::checkCaFile(parser.value(caFileOption));
+            if (!problem.isEmpty()) {
+                printError(QStringLiteral("--ca-file: ") + problem);
+                return UsageError;
+            }
         }
         QString error;
         const std::optional<QString> token = readToken(parser.value(tokenFileOption), &error);
@@ -244,6 +343,8 @@ int main(int argc, char **argv)
         config->nspace = parser.value(namespaceOption);
         config->path = parser.value(pathOption);
         config->token = *token;
+        config->caFile = parser.value(caFileOption);
+        config->allowUnencrypted = parser.isSet(allowUnencryptedOption);
     }
 
     // The demo gateway outlives the window, whose ingest connects to it.
@@ -266,15 +367,24 @@ int main(int argc, char **argv)
     // read and never write, since a recorder may be writing it; otherwise
     // this application records into its own and reads it back. Both outlive
     // the window, which only holds pointers to them.
+    mm::AppSettings appSettings;
     QString historyPath = parser.value(dbOption);
     if (historyPath.isEmpty())
         historyPath = QSettings().value(QStringLiteral("history/database")).toString();
     std::unique_ptr<mm::HistoryWriterThread> historyWriter;
     if (historyPath.isEmpty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        // The settings' History location, else the data folder.
+        const QString recordInto = appSettings.historyPath();
+        const QString dir = QFileInfo(recordInto).absolutePath();
         if (!dir.isEmpty() && QDir().mkpath(dir)) {
-            historyPath = QDir(dir).filePath(QStringLiteral("history.sqlite"));
+            historyPath = recordInto;
             historyWriter = std::make_unique<mm::HistoryWriterThread>(historyPath);
+            mm::HistoryRetention retention;
+            retention.rawMs = qint64(appSettings.value(mm::settingkeys::RawRetentionHours))
+                * 3600 * 1000;
+            retention.rollupMs = qint64(appSettings.value(mm::settingkeys::RollupRetentionDays))
+                * 24 * 3600 * 1000;
+            historyWriter->writer()->setRetention(retention);
             QString error;
             if (!historyWriter->start(&error)) {
                 // Live charts still work; only recording and long windows do not.
@@ -293,6 +403,11 @@ int main(int argc, char **argv)
     const mm::SystemClock clock;
     mm::MainWindow window(clock);
     window.setHistory(historyReader.get(), historyWriter ? historyWriter->writer() : nullptr);
+    // Profiles and preferences; unusable profiles are reported (here and in
+    // the window) and the others stay available.
+    window.setAppSettings(&appSettings);
+    for (const QString &problem : window.profileProblems())
+        printError(problem);
     window.detailArea()->setWindow(*chartWindow);
     if (!selectMeeting.isEmpty())
         window.selectTarget(selectMeeting, selectUser);
@@ -308,8 +423,26 @@ int main(int argc, char **argv)
     if (!screenshot)
         window.restoreSettings();
     window.show();
-    if (config)
+    if (config) {
         window.connectToGateway(*config);
+    } else if (parser.isSet(profileOption) || (!screenshot && !parser.isSet(dbOption))) {
+        // --profile NAME, else the profile used last time.
+        const QString wanted = parser.isSet(profileOption)
+            ? parser.value(profileOption)
+            : appSettings.value(mm::settingkeys::LastProfile);
+        bool found = false;
+        for (const mm::ConnectionProfile &profile : window.profiles()) {
+            if (!wanted.isEmpty() && profile.name == wanted) {
+                window.connectToProfile(profile);
+                found = true;
+                break;
+            }
+        }
+        if (!found && parser.isSet(profileOption)) {
+            printError(Main::tr("No usable connection profile is called \"%1\".").arg(wanted));
+            return UsageError;
+        }
+    }
 
     if (screenshot) {
         const QString file = QFileInfo(parser.value(screenshotOption)).absoluteFilePath();

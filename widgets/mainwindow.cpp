@@ -1,18 +1,28 @@
 #include "mainwindow.h"
 
 #include "alertcoordinator.h"
+#include "alerts/alertservice.h"
 #include "connectdialog.h"
 #include "connectionstatuswidget.h"
 #include "detailarea.h"
+#include "exportdialog.h"
+#include "history/historyreader.h"
 #include "history/historywriter.h"
 #include "livetreeview.h"
 #include "ingest/ingestthread.h"
 #include "model/meetingfilterproxymodel.h"
 #include "model/meetingtreemodel.h"
 #include "model/modelroles.h"
+#include "net/gatewayurlpolicy.h"
 #include "plaintext.h"
 #include "qualitydelegate.h"
+#include "rowclipboard.h"
+#include "security/tokencommand.h"
+#include "security/tokenstore.h"
+#include "settings/appsettings.h"
+#include "settingsdialog.h"
 #include "treeitemdelegate.h"
+#include "zoomablechartview.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -30,6 +40,8 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mm {
 
@@ -98,6 +110,11 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     // After the menus and the central area, which it extends.
     m_alerts = new AlertCoordinator(m_clock, *this);
 
+    m_sessionTokens = new InMemoryTokenStore(this);
+    // Created idle: it talks to the Secret Service only when a token is needed.
+    m_tokenStore = new KeychainTokenStore(QStringLiteral("meeting-monitor"),
+                                          KeychainTokenStore::DefaultTimeoutMs, this);
+
     resize(defaultSize());
     onTotalsChanged();
     updateActions();
@@ -118,6 +135,7 @@ void MainWindow::setHistory(HistoryReader *reader, HistoryWriter *writer)
 {
     m_historyWriter = writer;
     m_detail->setHistoryReader(reader);
+    m_alerts->setHistory(reader, writer);
 }
 
 void MainWindow::selectTarget(const QString &meetingId, const QString &userId)
@@ -201,6 +219,26 @@ void MainWindow::createActions()
         m_filter->selectAll();
     });
 
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setEnabled(false); // until there are settings to edit
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::onSettingsTriggered);
+
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(
+        tr("Export samples, rollups, alert incidents or the weekly report (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExportTriggered);
+
+    m_saveChartAction = new QAction(tr("Save c&hart as…"), this);
+    m_saveChartAction->setObjectName(QStringLiteral("saveChartAction"));
+    m_saveChartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveChartAction->setToolTip(tr("Save the chart below the tree as PNG or PDF (Ctrl+Shift+S)"));
+    connect(m_saveChartAction, &QAction::triggered, this, &MainWindow::onSaveChartTriggered);
+
     m_aboutAction = new QAction(tr("&About Meeting Monitor"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
@@ -210,9 +248,19 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectAction);
+    m_profilesMenu = file->addMenu(tr("Connect &to"));
+    m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
+    m_profilesMenu->setEnabled(false);
     file->addAction(m_disconnectAction);
     file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_saveChartAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_settingsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -257,6 +305,7 @@ void MainWindow::createTree()
     m_tree->setItemDelegate(new TreeItemDelegate(m_tree));
     m_tree->setItemDelegateForColumn(column(TreeColumn::Quality), new QualityDelegate(m_tree));
     m_tree->setModel(m_proxy);
+    addCopyRowsAction(m_tree);
 
     QHeaderView *header = m_tree->header();
     header->setSectionsMovable(true);
@@ -350,6 +399,19 @@ void MainWindow::connectToGateway(const SocketIoConfig &config)
 {
     disconnectFromGateway();
     m_lastConfig = config;
+    if (m_lastProfile.gatewayUrl != config.gatewayUrl || m_lastProfile.nspace != config.nspace
+        || m_lastProfile.path != config.path) {
+        // Not from a profile (--gateway, --demo): File › Connect… starts from it.
+        m_lastProfile = ConnectionProfile();
+        m_lastProfile.gatewayUrl = config.gatewayUrl;
+        m_lastProfile.path = config.path;
+        m_lastProfile.nspace = config.nspace;
+        m_lastProfile.caFile = config.caFile;
+        m_lastProfile.allowUnencrypted = config.allowUnencrypted;
+    }
+    // A reconnection from the dialog reuses the token, from memory only.
+    if (!config.token.isEmpty())
+        m_sessionTokens->writeToken(tokenKeyForGateway(config.gatewayUrl), config.token);
     const quint64 session = ++m_session;
     m_ingest = std::make_unique<IngestThread>(config, m_clock);
     IngestWorker *worker = m_ingest->worker();
@@ -370,11 +432,23 @@ void MainWindow::connectToGateway(const SocketIoConfig &config)
                 if (session == m_session)
                     onConnectionStateChanged(state);
             });
+    m_tlsFailure = false;
+    connect(worker, &IngestWorker::tlsError, this, [this, session] {
+        if (session == m_session)
+            m_tlsFailure = true;
+    });
     connect(worker, &IngestWorker::connectError, this, [this, session](const QString &message) {
         if (session == m_session)
             onConnectError(message);
     });
 
+    // The client refuses what the policy refuses; an allowed ws:// to
+    // another computer is warned about for as long as it is in use.
+    const GatewayUrlCheck check = checkGatewayUrl(config.gatewayUrl, config.allowUnencrypted);
+    m_status->setSecurityWarning(
+        check.unencryptedRemote
+            ? tr("Unencrypted: the token and metrics can be read on the network")
+            : QString());
     m_status->setEndpoint(config.gatewayUrl.toDisplayString() + config.nspace);
     m_status->setConnectionState(ConnectionState::Connecting);
     m_ingest->start();
@@ -390,6 +464,8 @@ void MainWindow::disconnectFromGateway()
     // Closed on purpose: not a gateway outage.
     m_alerts->setConnectionWanted(false);
     m_ingest.reset(); // closes, flushes the last batch and joins
+    m_currentProfile.clear();
+    m_status->setSecurityWarning(QString());
     m_status->showNotConnected();
     updateActions();
     updatePlaceholder();
@@ -415,7 +491,7 @@ void MainWindow::onConnectionStateChanged(ConnectionState state)
 
 void MainWindow::onConnectError(const QString &message)
 {
-    m_status->setConnectError(message);
+    m_status->setConnectError(message, m_tlsFailure);
     if (!m_connectErrorBox) {
         m_connectErrorBox = new QMessageBox(QMessageBox::Warning, tr("Connection refused"),
                                             QString(), QMessageBox::Close, this);
@@ -424,22 +500,326 @@ void MainWindow::onConnectError(const QString &message)
         // The server's message is untrusted: never interpreted as markup.
         m_connectErrorBox->setTextFormat(Qt::PlainText);
     }
+    // A TLS failure is ours to explain (the certificate, not the token); the
+    // client's message says which check failed.
+    const bool tls = m_tlsFailure;
     m_connectErrorBox->setText(
-        tr("The gateway refused the connection. Its message:\n\n%1\n\n"
-           "Check the token and use File › Connect… to try again.")
-            .arg(boundedForDisplay(message, MaxShownErrorChars)));
+        tls ? tr("The gateway's certificate was not accepted, so no connection was made:\n\n"
+                 "%1\n\nCheck the profile's CA file and the gateway's host name, then use "
+                 "File › Connect… to try again.")
+                  .arg(boundedForDisplay(message, MaxShownErrorChars))
+            : tr("The gateway refused the connection. Its message:\n\n%1\n\n"
+                 "Check the token and use File › Connect… to try again.")
+                  .arg(boundedForDisplay(message, MaxShownErrorChars)));
     m_connectErrorBox->show();
     m_connectErrorBox->raise();
 }
 
 void MainWindow::onConnectTriggered()
 {
-    ConnectDialog dialog(this);
-    if (!m_lastConfig.gatewayUrl.isEmpty())
-        dialog.setConfig(m_lastConfig);
-    if (dialog.exec() != QDialog::Accepted || !dialog.validationError().isEmpty())
+    showConnectDialog(m_lastProfile, QString(), m_tokenStore == nullptr || m_tokenStore->persists());
+}
+
+void MainWindow::showConnectDialog(const ConnectionProfile &profile, const QString &notice,
+                                   bool keychainAvailable)
+{
+    if (!m_connectDialog) {
+        // Window-modal but not blocking: token look-ups and the ingest go on.
+        m_connectDialog = new ConnectDialog(this);
+        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connectDialog, &QDialog::accepted, this, &MainWindow::onConnectDialogAccepted);
+        connect(m_connectDialog, &QObject::destroyed, this, [this] { m_connectDialog = nullptr; });
+    }
+    if (!profile.gatewayUrl.isEmpty())
+        m_connectDialog->setProfile(profile);
+    m_connectDialog->setKeychainAvailable(keychainAvailable);
+    m_connectDialog->setKeychainNotice(notice);
+    m_connectDialog->open();
+}
+
+void MainWindow::onConnectDialogAccepted()
+{
+    if (!m_connectDialog || !m_connectDialog->validationError().isEmpty())
         return;
-    connectToGateway(dialog.config());
+    ConnectionProfile profile = m_connectDialog->profile();
+    // Edited away from the saved profile of that name: an ad-hoc connection,
+    // not to be remembered as that profile.
+    const bool asSaved = std::any_of(m_profiles.cbegin(), m_profiles.cend(),
+                                     [&profile](const ConnectionProfile &saved) {
+                                         return saved == profile;
+                                     });
+    if (!asSaved)
+        profile.name.clear();
+    const QString token = m_connectDialog->token();
+    const bool remember = m_connectDialog->rememberToken();
+    if (token.isEmpty()) {
+        // Nothing typed: the stored token, if any; otherwise none at all.
+        if (!profile.tokenFile.isEmpty()) {
+            connectToProfile(profile);
+            return;
+        }
+        const QString key = tokenKeyForGateway(profile.gatewayUrl);
+        const quint64 request = ++m_tokenRequest;
+        TokenStoreJob *job = m_sessionTokens->readToken(key);
+        connect(job, &TokenStoreJob::finished, this,
+                [this, request, profile](const TokenStoreResult &result) {
+                    if (request != m_tokenRequest)
+                        return;
+                    if (result.ok() || !m_tokenStore) {
+                        connectWithToken(profile, result.ok() ? result.token : QString());
+                        return;
+                    }
+                    TokenStoreJob *stored = m_tokenStore->readToken(result.key);
+                    connect(stored, &TokenStoreJob::finished, this,
+                            [this, request, profile](const TokenStoreResult &storedResult) {
+                                if (request != m_tokenRequest)
+                                    return;
+                                if (!storedResult.ok()
+                                    && storedResult.status != TokenStoreStatus::NotFound
+                                    && storedResult.status != TokenStoreStatus::Unavailable)
+                                    showKeychainProblem(storedResult.message);
+                                connectWithToken(profile, storedResult.ok() ? storedResult.token
+                                                                            : QString());
+                            });
+                });
+        return;
+    }
+    rememberToken(tokenKeyForGateway(profile.gatewayUrl), token, remember);
+    connectWithToken(profile, token);
+}
+
+void MainWindow::setTokenStore(TokenStore *store)
+{
+    m_tokenStore = store;
+}
+
+void MainWindow::setAppSettings(AppSettings *settings)
+{
+    m_settings = settings;
+    m_settingsAction->setEnabled(m_settings != nullptr);
+    reloadProfiles();
+    applyPreferences();
+    if (!m_settings || m_profileProblems.isEmpty())
+        return;
+    if (!m_profileProblemsBox) {
+        m_profileProblemsBox = new QMessageBox(QMessageBox::Warning, tr("Connection profiles"),
+                                               QString(), QMessageBox::Close, this);
+        m_profileProblemsBox->setObjectName(QStringLiteral("profileProblemsBox"));
+        m_profileProblemsBox->setWindowModality(Qt::NonModal);
+        m_profileProblemsBox->setTextFormat(Qt::PlainText);
+    }
+    m_profileProblemsBox->setText(
+        tr("Some connection profiles cannot be used and were left out; the others are "
+           "available. Fix or remove them in Edit › Settings.\n\n%1")
+            .arg(boundedForDisplay(m_profileProblems.join(QLatin1Char('\n')), 2000)));
+    m_profileProblemsBox->show();
+}
+
+void MainWindow::reloadProfiles()
+{
+    m_profiles.clear();
+    m_profileProblems.clear();
+    if (m_settings) {
+        const AppSettings::ProfileLoad load = m_settings->loadProfiles();
+        m_profiles = load.profiles;
+        m_profileProblems = load.problems();
+        const QString last = m_settings->value(settingkeys::LastProfile);
+        for (const ConnectionProfile &profile : std::as_const(m_profiles))
+            if (profile.name == last && m_lastProfile.gatewayUrl.isEmpty())
+                m_lastProfile = profile;
+    }
+    rebuildProfilesMenu();
+}
+
+void MainWindow::rebuildProfilesMenu()
+{
+    m_profilesMenu->clear();
+    for (const ConnectionProfile &profile : std::as_const(m_profiles)) {
+        // Menu texts are plain, but '&' would make a mnemonic.
+        QString text = boundedForDisplay(profile.name, 80);
+        text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action = m_profilesMenu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(m_ingest && profile.name == m_currentProfile);
+        action->setToolTip(profile.gatewayUrl.toDisplayString());
+        connect(action, &QAction::triggered, this,
+                [this, profile] { connectToProfile(profile); });
+    }
+    if (m_settings) {
+        if (!m_profiles.isEmpty())
+            m_profilesMenu->addSeparator();
+        m_profilesMenu->addAction(tr("Edit profiles…"), this, &MainWindow::onSettingsTriggered);
+    }
+    m_profilesMenu->setEnabled(m_settings != nullptr);
+}
+
+void MainWindow::applyPreferences()
+{
+    if (!m_settings)
+        return;
+    AlertService *service = m_alerts->service();
+    NotificationSettings notifications = service->policy().settings();
+    notifications.repeatIntervalMs
+        = qint64(m_settings->value(settingkeys::NotificationRepeatMinutes)) * 60 * 1000;
+    service->setNotificationSettings(notifications);
+    m_alerts->setDesktopNotificationsEnabled(
+        m_settings->value(settingkeys::NotificationsEnabled));
+}
+
+void MainWindow::onSettingsTriggered()
+{
+    openSettings();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_settings)
+        return;
+    auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setObjectName(QStringLiteral("settingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_currentProfile.isEmpty())
+        dialog->selectProfile(m_currentProfile);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        reloadProfiles();
+        applyPreferences();
+    });
+    dialog->open();
+}
+
+void MainWindow::connectToProfile(const ConnectionProfile &profile)
+{
+    const quint64 request = ++m_tokenRequest;
+    m_lastProfile = profile;
+    if (const QString problems = profile.problemText(); !problems.isEmpty()) {
+        showConnectDialog(profile, problems, m_tokenStore == nullptr || m_tokenStore->persists());
+        return;
+    }
+    if (!profile.tokenFile.isEmpty()) {
+        QString token;
+        QString error;
+        if (!readTokenFile(profile.tokenFile, token, error)) {
+            showConnectDialog(profile, error, m_tokenStore == nullptr || m_tokenStore->persists());
+            return;
+        }
+        connectWithToken(profile, token);
+        return;
+    }
+    // This run's memory first (a token typed without a keychain), then the keychain.
+    TokenStoreJob *job = m_sessionTokens->readToken(tokenKeyForGateway(profile.gatewayUrl));
+    connect(job, &TokenStoreJob::finished, this,
+            [this, request, profile](const TokenStoreResult &result) {
+                onStoredTokenRead(request, profile, true, result);
+            });
+}
+
+void MainWindow::onStoredTokenRead(quint64 request, const ConnectionProfile &profile,
+                                   bool fromMemory, const TokenStoreResult &result)
+{
+    if (request != m_tokenRequest)
+        return; // the admin chose something else meanwhile
+    if (result.ok()) {
+        connectWithToken(profile, result.token);
+        return;
+    }
+    if (fromMemory && m_tokenStore) {
+        TokenStoreJob *job = m_tokenStore->readToken(result.key);
+        connect(job, &TokenStoreJob::finished, this,
+                [this, request, profile](const TokenStoreResult &stored) {
+                    onStoredTokenRead(request, profile, false, stored);
+                });
+        return;
+    }
+    switch (result.status) {
+    case TokenStoreStatus::Ok:
+    case TokenStoreStatus::NotFound:
+        showConnectDialog(profile,
+                          tr("No token is stored for %1 yet. Type it to connect, or leave it "
+                             "empty if the gateway needs none.")
+                              .arg(result.key),
+                          true);
+        return;
+    case TokenStoreStatus::Unavailable:
+        showConnectDialog(profile, tr("No system keychain is available."), false);
+        return;
+    case TokenStoreStatus::Locked:
+        showConnectDialog(profile,
+                          tr("The keyring is locked, so the stored token cannot be read. Unlock "
+                             "it and connect again, or type the token for this run."),
+                          true);
+        return;
+    case TokenStoreStatus::TimedOut:
+    case TokenStoreStatus::Failed:
+        showConnectDialog(profile,
+                          tr("The keychain did not give the token: %1").arg(result.message),
+                          true);
+        return;
+    }
+}
+
+void MainWindow::rememberToken(const QString &key, const QString &token, bool inKeychain)
+{
+    if (key.isEmpty())
+        return;
+    if (!inKeychain || !m_tokenStore) {
+        m_sessionTokens->writeToken(key, token);
+        return;
+    }
+    TokenStoreJob *job = m_tokenStore->writeToken(key, token);
+    connect(job, &TokenStoreJob::finished, this, [this, key, token](const TokenStoreResult &r) {
+        if (r.ok())
+            return;
+        // Kept for this run whatever the keychain said; never written elsewhere.
+        m_sessionTokens->writeToken(key, token);
+        showKeychainProblem(r.status == TokenStoreStatus::Unavailable
+                                ? tr("No system keychain is available: the token is kept in "
+                                     "memory for this run only.")
+                                : tr("The token could not be stored in the keychain (%1); it "
+                                     "is kept in memory for this run only.")
+                                      .arg(r.message));
+    });
+}
+
+void MainWindow::connectWithToken(const ConnectionProfile &profile, const QString &token)
+{
+    m_lastProfile = profile;
+    connectToGateway(profile.toSocketIoConfig(token));
+    m_currentProfile = profile.name;
+    if (m_settings && !profile.name.isEmpty()) {
+        m_settings->setValue(settingkeys::LastProfile, profile.name);
+        m_settings->sync();
+    }
+    rebuildProfilesMenu();
+}
+
+void MainWindow::showKeychainProblem(const QString &message)
+{
+    if (!m_keychainBox) {
+        m_keychainBox = new QMessageBox(QMessageBox::Warning, tr("Keychain"), QString(),
+                                        QMessageBox::Close, this);
+        m_keychainBox->setObjectName(QStringLiteral("keychainBox"));
+        m_keychainBox->setWindowModality(Qt::NonModal);
+        m_keychainBox->setTextFormat(Qt::PlainText);
+    }
+    m_keychainBox->setText(message);
+    m_keychainBox->show();
+}
+
+void MainWindow::onExportTriggered()
+{
+    const HistoryReader *reader = m_detail->historyReader();
+    auto *dialog = new ExportDialog(m_clock, reader ? reader->databasePath() : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The charted selection (a tree row, or a --select target not live).
+    dialog->setSelection(m_detail->meetingId(), m_detail->userId());
+    dialog->setGateway(m_lastConfig.gatewayUrl.toDisplayString());
+    dialog->open();
+}
+
+void MainWindow::onSaveChartTriggered()
+{
+    if (auto *view = qobject_cast<ZoomableChartView *>(m_detail->currentView()))
+        view->promptSaveChart();
 }
 
 void MainWindow::onDisconnectTriggered()

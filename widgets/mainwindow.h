@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "ingest/ingeststats.h"
 #include "net/socketioclient.h"
+#include "settings/connectionprofile.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -12,6 +13,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QMessageBox;
 class QSplitter;
 class QStackedWidget;
@@ -20,6 +22,8 @@ class QTreeView;
 namespace mm {
 
 class AlertCoordinator;
+class AppSettings;
+class ConnectDialog;
 class ConnectionStatusWidget;
 class DetailArea;
 class HistoryReader;
@@ -27,6 +31,8 @@ class HistoryWriter;
 class IngestThread;
 class MeetingFilterProxyModel;
 class MeetingTreeModel;
+class TokenStore;
+struct TokenStoreResult;
 
 // The live tree of meetings and users with its filter, toggles and status
 // bar. Thin: it composes the core's model, proxy and ingest thread, binds
@@ -55,6 +61,33 @@ public:
     // its row is selected when it turns up.
     void selectTarget(const QString &meetingId, const QString &userId);
 
+    // Where profiles and preferences are kept (nullptr: nowhere; no
+    // profiles menu). Loads the profiles; unusable ones are reported in a
+    // message and left out. Must outlive the window.
+    void setAppSettings(AppSettings *settings);
+    AppSettings *appSettings() const { return m_settings; }
+    // The problems found in the stored profiles when they were last loaded.
+    const QStringList &profileProblems() const { return m_profileProblems; }
+    const QList<ConnectionProfile> &profiles() const { return m_profiles; }
+    // Where tokens are remembered across runs (default: the system keychain
+    // through QtKeychain). Tokens typed in without a keychain are kept in
+    // this run's memory only. Not owned; must outlive the window.
+    void setTokenStore(TokenStore *store);
+
+    // Connects with a profile: its token from its token file, from this
+    // run's memory or from the keychain; when there is none (or the keychain
+    // is locked, times out or is missing) the connect dialog asks for it and
+    // says why. Remembers the profile as the last one used.
+    void connectToProfile(const ConnectionProfile &profile);
+    // The profile of the current connection; empty for an ad-hoc one.
+    QString currentProfileName() const { return m_currentProfile; }
+    // The connect dialog while it is open (tests, and the token prompt).
+    ConnectDialog *connectDialog() const { return m_connectDialog; }
+    QMenu *profilesMenu() const { return m_profilesMenu; }
+    QAction *settingsAction() const { return m_settingsAction; }
+    // Opens the settings dialog; applies what it saved.
+    void openSettings();
+
     // Replaces any current connection with one to `config`.
     void connectToGateway(const SocketIoConfig &config);
     void disconnectFromGateway();
@@ -71,6 +104,9 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     // Alerts: service, panel, tray, notifications (issue 4).
     AlertCoordinator *alerts() const { return m_alerts; }
+    // File › Export… (Ctrl+E) and File › Save chart as… (Ctrl+Shift+S).
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *saveChartAction() const { return m_saveChartAction; }
 
     // Ingest notifications; public so that tests can drive the window
     // without a network.
@@ -88,7 +124,22 @@ private:
     QWidget *createPlaceholder();
 
     void onConnectTriggered();
+    void onSettingsTriggered();
+    void onConnectDialogAccepted();
+    void rebuildProfilesMenu();
+    void applyPreferences();
+    void reloadProfiles();
+    // The dialog, filled with `profile`, asking for its token with `notice`.
+    void showConnectDialog(const ConnectionProfile &profile, const QString &notice,
+                           bool keychainAvailable);
+    void onStoredTokenRead(quint64 request, const ConnectionProfile &profile, bool fromMemory,
+                           const TokenStoreResult &result);
+    void rememberToken(const QString &key, const QString &token, bool inKeychain);
+    void connectWithToken(const ConnectionProfile &profile, const QString &token);
+    void showKeychainProblem(const QString &message);
     void onDisconnectTriggered();
+    void onExportTriggered();
+    void onSaveChartTriggered();
     void onFilterEdited();
     void applyFilter();
     void onOnlyIssuesToggled(bool checked);
@@ -121,6 +172,23 @@ private:
     ConnectionStatusWidget *m_status = nullptr;
     AlertCoordinator *m_alerts = nullptr;
     QMessageBox *m_connectErrorBox = nullptr;
+    QMessageBox *m_keychainBox = nullptr;
+    QMessageBox *m_profileProblemsBox = nullptr;
+
+    AppSettings *m_settings = nullptr;
+    QList<ConnectionProfile> m_profiles;
+    QStringList m_profileProblems;
+    QString m_currentProfile;
+    ConnectionProfile m_lastProfile;
+    TokenStore *m_tokenStore = nullptr;   // the keychain, or what setTokenStore() gave
+    TokenStore *m_sessionTokens = nullptr; // this run only
+    // The current connection was refused by TLS (not by the gateway).
+    bool m_tlsFailure = false;
+    // Token look-ups answer later; only the newest one counts.
+    quint64 m_tokenRequest = 0;
+    ConnectDialog *m_connectDialog = nullptr;
+    QMenu *m_profilesMenu = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
@@ -130,6 +198,9 @@ private:
     QAction *m_onlyIssuesAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    // Issue 5: File › Export… and Save chart as…
+    QAction *m_exportAction = nullptr;
+    QAction *m_saveChartAction = nullptr;
 
     std::unique_ptr<IngestThread> m_ingest;
     SocketIoConfig m_lastConfig;

@@ -13,12 +13,17 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QEventLoop>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mm {
 
@@ -191,17 +196,39 @@ RulesEditorDialog::RulesEditorDialog(const AlertRules &rules, const Clock &clock
     m_previewButton = new QPushButton(tr("&Preview on history"), this);
     m_previewButton->setObjectName(QStringLiteral("rulesPreviewButton"));
     m_previewButton->setEnabled(bool(m_source));
-    m_preview = new QLabel(this);
+    // Wide enough for both of its texts (it turns into Cancel while running).
+    m_previewButton->setText(tr("&Cancel preview"));
+    const int cancelWidth = m_previewButton->sizeHint().width();
+    m_previewButton->setText(tr("&Preview on history"));
+    m_previewButton->setMinimumWidth(std::max(cancelWidth, m_previewButton->sizeHint().width()));
+    // Plain text that scrolls: the result runs to several lines, and never
+    // gets cut off where the screen is too small for the whole dialog.
+    m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("rulesPreviewText"));
-    m_preview->setTextFormat(Qt::PlainText);
-    m_preview->setWordWrap(true);
-    m_preview->setText(m_source ? tr("How many incidents would these rules have raised? "
+    m_preview->setReadOnly(true);
+    m_preview->setFrameShape(QFrame::NoFrame);
+    m_preview->viewport()->setAutoFillBackground(false);
+    m_preview->setMinimumHeight(fontMetrics().lineSpacing() * 8);
+    m_preview->setPlainText(m_source ? tr("How many incidents would these rules have raised? "
                                      "Samples: %1.")
                                       .arg(m_sourceDescription)
                                 : tr("No history to preview on."));
+    // Shown only when a run takes more than a moment (the first tick).
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("rulesPreviewProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+    m_runner = new AlertPreviewRunner(this);
+    connect(m_runner, &AlertPreviewRunner::finished, this, &RulesEditorDialog::onPreviewFinished);
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RulesEditorDialog::onProgressTick);
+    auto *previewRow = new QHBoxLayout;
+    previewRow->addWidget(m_previewButton);
+    previewRow->addWidget(m_progress, 1);
     auto *previewLayout = new QVBoxLayout;
-    previewLayout->addWidget(m_previewButton, 0, Qt::AlignLeft);
-    previewLayout->addWidget(m_preview);
+    previewLayout->addLayout(previewRow);
+    previewLayout->addWidget(m_preview, 1);
     auto *previewBox = new QGroupBox(tr("Preview"), this);
     previewBox->setLayout(previewLayout);
 
@@ -212,7 +239,7 @@ RulesEditorDialog::RulesEditorDialog(const AlertRules &rules, const Clock &clock
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             [this] { applyPreset(AlertRules::Preset::Plan); });
-    connect(m_previewButton, &QPushButton::clicked, this, [this] { runPreview(); });
+    connect(m_previewButton, &QPushButton::clicked, this, &RulesEditorDialog::onPreviewClicked);
     connect(m_preset, &QComboBox::activated, this, &RulesEditorDialog::onPresetActivated);
 
     auto *layout = new QVBoxLayout(this);
@@ -220,7 +247,7 @@ RulesEditorDialog::RulesEditorDialog(const AlertRules &rules, const Clock &clock
     layout->addWidget(rulesBox);
     layout->addWidget(timingBox);
     layout->addWidget(m_validation);
-    layout->addWidget(previewBox);
+    layout->addWidget(previewBox, 1);
     layout->addWidget(m_buttons);
 
     setRules(rules);
@@ -333,22 +360,96 @@ void RulesEditorDialog::onEdited()
     m_validation->setText(error.isEmpty() ? QString() : tr("Cannot save: %1").arg(error));
     m_validation->setVisible(!error.isEmpty());
     okButton()->setEnabled(error.isEmpty());
+    // A run under way judges rules that are no longer the edited ones.
+    if (isPreviewRunning())
+        cancelPreview();
     m_previewButton->setEnabled(error.isEmpty() && bool(m_source));
+}
+
+void RulesEditorDialog::setSourceSummary(std::function<QString()> summary)
+{
+    m_sourceSummary = std::move(summary);
+}
+
+bool RulesEditorDialog::isPreviewRunning() const
+{
+    return m_runId != 0;
+}
+
+void RulesEditorDialog::startPreview()
+{
+    if (!m_source || !validationError().isEmpty())
+        return;
+    const qint64 now = m_clock.nowMs();
+    m_runId = m_runner->start(rules(), m_source, now - PreviewWindowMs, now + 1);
+    m_previewButton->setText(tr("&Cancel preview"));
+    m_preview->setPlainText(tr("Replaying the last 7 days of history through these rules…"));
+    m_progress->setValue(0);
+    m_progressTimer.start();
+}
+
+void RulesEditorDialog::cancelPreview()
+{
+    if (isPreviewRunning())
+        m_runner->cancel();
+}
+
+void RulesEditorDialog::onPreviewClicked()
+{
+    if (isPreviewRunning())
+        cancelPreview();
+    else
+        startPreview();
+}
+
+void RulesEditorDialog::onProgressTick()
+{
+    m_progress->setVisible(true);
+    m_progress->setValue(m_runner->permille());
+}
+
+void RulesEditorDialog::onPreviewFinished(quint64 runId, const AlertPreviewResult &result)
+{
+    if (runId != m_runId)
+        return; // a run replaced by a newer one
+    m_runId = 0;
+    m_progressTimer.stop();
+    m_progress->setVisible(false);
+    m_previewButton->setText(tr("&Preview on history"));
+    showPreviewResult(result);
+    emit previewFinished(result);
 }
 
 AlertPreviewResult RulesEditorDialog::runPreview()
 {
-    const qint64 now = m_clock.nowMs();
-    const AlertPreviewResult result
-        = AlertPreview::run(rules(), m_source, now - PreviewWindowMs, now + 1);
+    AlertPreviewResult out;
+    startPreview();
+    if (!isPreviewRunning())
+        return out;
+    QEventLoop loop;
+    connect(this, &RulesEditorDialog::previewFinished, &loop,
+            [&loop, &out](const AlertPreviewResult &result) {
+                out = result;
+                loop.quit();
+            });
+    loop.exec();
+    return out;
+}
+
+void RulesEditorDialog::showPreviewResult(const AlertPreviewResult &result)
+{
+    if (result.cancelled) {
+        m_preview->setPlainText(tr("Preview cancelled."));
+        return;
+    }
     if (!result.ok) {
-        m_preview->setText(tr("Preview failed: %1").arg(result.error));
-        return result;
+        m_preview->setPlainText(tr("Preview failed: %1").arg(result.error));
+        return;
     }
     if (result.samples == 0) {
-        m_preview->setText(tr("No samples in the history (%1) to preview on.")
+        m_preview->setPlainText(tr("No samples in the history (%1) to preview on.")
                                .arg(m_sourceDescription));
-        return result;
+        return;
     }
     const QLocale locale;
     const auto when = [&](qint64 ms) {
@@ -368,13 +469,17 @@ AlertPreviewResult RulesEditorDialog::runPreview()
     }
     lines << tr("Total: %n incident(s). Gateway down is not part of the preview.", nullptr,
                 result.totalFired());
-    m_preview->setText(lines.join(QLatin1Char('\n')));
-    return result;
+    if (m_sourceSummary) {
+        const QString summary = m_sourceSummary();
+        if (!summary.isEmpty())
+            lines << summary;
+    }
+    m_preview->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
 QString RulesEditorDialog::previewText() const
 {
-    return m_preview->text();
+    return m_preview->toPlainText();
 }
 
 } // namespace mm

@@ -991,7 +991,10 @@ quint64 AlertEngine::addSilence(Silence silence, IncidentChanges *changes)
         || silence.untilMs <= now || m_silences.size() >= size_t(MaxSilences))
         return 0;
     silence.id = m_nextSilenceId++;
-    silence.createdMs = now;
+    // A silence restored from the history keeps its creation time (its key
+    // there); a new one is made now.
+    if (silence.createdMs <= 0 || silence.createdMs > now)
+        silence.createdMs = now;
     m_silences.push_back(silence);
     IncidentChanges local;
     refreshSilenced(changes ? *changes : local);

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 namespace mm {
 
@@ -39,7 +40,7 @@ int AlertPreviewResult::totalFired() const
 }
 
 AlertPreviewResult AlertPreview::run(const AlertRules &rules, const SampleSource &source,
-                                     qint64 fromMs, qint64 toMs)
+                                     qint64 fromMs, qint64 toMs, AlertPreviewControl *control)
 {
     AlertPreviewResult result;
     result.fromMs = fromMs;
@@ -102,6 +103,15 @@ AlertPreviewResult AlertPreview::run(const AlertRules &rules, const SampleSource
     };
 
     const SampleSink sink = [&](const SampleBatch &batch) {
+        if (control) {
+            if (control->isCancelled())
+                return false;
+            if (!batch.empty()) {
+                const qint64 at = std::clamp(batch.back().receivedMs, fromMs, toMs);
+                control->permille.store(int((at - fromMs) * 1000 / (toMs - fromMs)),
+                                        std::memory_order_relaxed);
+            }
+        }
         for (const Sample &sample : batch) {
             const qint64 t = sample.receivedMs;
             if (t < fromMs || t >= toMs)
@@ -121,15 +131,89 @@ AlertPreviewResult AlertPreview::run(const AlertRules &rules, const SampleSource
     };
 
     QString error;
-    if (!source(fromMs, toMs, sink, &error)) {
+    const bool read = source(fromMs, toMs, sink, &error);
+    if (control && control->isCancelled()) {
+        result.cancelled = true;
+        result.error = tr("The preview was cancelled.");
+        return result;
+    }
+    if (!read) {
         result.error = error.isEmpty() ? tr("The history could not be read.") : error;
         return result;
     }
     flush();
     // Let the last alerts run their hold times out, as they would have.
     advanceTo(std::min(toMs, lastEvaluateMs + SettleMs));
+    if (control)
+        control->permille.store(1000, std::memory_order_relaxed);
     result.ok = true;
     return result;
+}
+
+// Runs previews in the runner's thread, one at a time in request order.
+class AlertPreviewWorker final : public QObject
+{
+public:
+    using QObject::QObject;
+};
+
+AlertPreviewRunner::AlertPreviewRunner(QObject *parent)
+    : QObject(parent)
+    , m_worker(new AlertPreviewWorker)
+{
+    qRegisterMetaType<mm::AlertPreviewResult>();
+    m_thread.setObjectName(QStringLiteral("alert-preview"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+AlertPreviewRunner::~AlertPreviewRunner()
+{
+    if (m_control)
+        m_control->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+quint64 AlertPreviewRunner::start(const AlertRules &rules, SampleSource source, qint64 fromMs,
+                                  qint64 toMs)
+{
+    // One run at a time: a new request replaces (cancels) the current one.
+    cancel();
+    const quint64 id = m_nextId++;
+    m_running = id;
+    auto control = std::make_shared<AlertPreviewControl>();
+    m_control = control;
+    AlertPreviewRunner *runner = this;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [runner, id, rules, source = std::move(source), fromMs, toMs, control] {
+            const AlertPreviewResult result
+                = AlertPreview::run(rules, source, fromMs, toMs, control.get());
+            // Back in the runner's thread; dropped if the runner is gone.
+            QMetaObject::invokeMethod(
+                runner,
+                [runner, id, result] {
+                    if (runner->m_running == id)
+                        runner->m_running = 0;
+                    emit runner->finished(id, result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void AlertPreviewRunner::cancel()
+{
+    if (m_control)
+        m_control->cancel();
+}
+
+int AlertPreviewRunner::permille() const
+{
+    return m_control ? m_control->permille.load(std::memory_order_relaxed) : 0;
 }
 
 SampleSource storeSampleSource(const MeetingStore &store)
@@ -162,6 +246,27 @@ SampleSource storeSampleSource(const MeetingStore &store)
             return a.receivedMs < b.receivedMs;
         });
         return sink(all);
+    };
+}
+
+SampleSource storeSnapshotSource(const MeetingStore &store)
+{
+    auto copy = std::make_shared<SampleBatch>();
+    const SampleSource live = storeSampleSource(store);
+    QString ignored;
+    (void)live(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+               [&copy](const SampleBatch &batch) {
+                   copy->insert(copy->end(), batch.begin(), batch.end());
+                   return true;
+               },
+               &ignored);
+    return [copy](qint64 fromMs, qint64 toMs, const SampleSink &sink, QString *) {
+        SampleBatch inRange;
+        for (const Sample &sample : *copy) {
+            if (sample.receivedMs >= fromMs && sample.receivedMs < toMs)
+                inRange.push_back(sample);
+        }
+        return sink(inRange);
     };
 }
 

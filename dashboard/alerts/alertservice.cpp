@@ -23,6 +23,7 @@ AlertService::AlertService(const Clock &clock, QObject *parent)
     // Nothing is wanted until the window opens a connection: an application
     // started without one has no gateway to be down.
     publish(m_engine.setGatewayExpected(false));
+    syncRecoveryDelay();
     m_timer.setInterval(DefaultEvaluateIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &AlertService::evaluateNow);
     m_timer.start();
@@ -33,11 +34,13 @@ AlertService::~AlertService() = default;
 void AlertService::setRules(const AlertRules &rules)
 {
     publish(m_engine.setRules(rules));
+    syncRecoveryDelay();
 }
 
 void AlertService::setNotificationSettings(const NotificationSettings &settings)
 {
     m_policy.setSettings(settings);
+    syncRecoveryDelay();
 }
 
 void AlertService::setTimerEnabled(bool enabled)
@@ -69,14 +72,28 @@ quint64 AlertService::addSilence(const Silence &silence)
     IncidentChanges changes;
     const quint64 id = m_engine.addSilence(silence, &changes);
     publish(std::move(changes));
+    if (id != 0) {
+        // As the engine keeps it (bounded, sanitized, with its id).
+        for (const Silence &added : m_engine.silences()) {
+            if (added.id == id)
+                emit silenceAdded(added);
+        }
+    }
     return id;
 }
 
 bool AlertService::removeSilence(quint64 silenceId)
 {
     IncidentChanges changes;
+    Silence silence;
+    for (const Silence &s : m_engine.silences()) {
+        if (s.id == silenceId)
+            silence = s;
+    }
     const bool removed = m_engine.removeSilence(silenceId, &changes);
     publish(std::move(changes));
+    if (removed)
+        emit silenceRemoved(silence);
     return removed;
 }
 
@@ -150,6 +167,23 @@ void AlertService::evaluateNow()
     // Expired mutes end here too, so the tray's "muted" state follows time.
     muteUntil(m_policy.mutedUntilMs());
     publish(m_engine.evaluate());
+}
+
+void AlertService::syncRecoveryDelay()
+{
+    // Decision (issue 4, reviewed): "recovered" goes out once the incident
+    // can no longer reopen, i.e. after the engine's reopen window, not the
+    // second it resolves. A notice sent at once would be contradicted by
+    // every reopen within the window (the admin told "recovered" while it
+    // fires again, or a second "firing" for the same incident); waiting
+    // means every notice stays true, a flapping alert is one firing and at
+    // most one recovery, and the notice still says when it recovered
+    // ("recovered after 4 min" counts to the resolve time). The panel and
+    // the tray show "resolved" at once. So the delay follows the rules'
+    // reopen window whatever it is edited to.
+    NotificationSettings settings = m_policy.settings();
+    settings.recoveryDelayMs = m_engine.rules().reopenWindowMs;
+    m_policy.setSettings(settings);
 }
 
 void AlertService::publish(IncidentChanges changes)

@@ -86,10 +86,15 @@ signals:
     // Counts, worst severity or marks changed.
     void summaryChanged();
     void mutedChanged(bool muted);
+    // A silence was accepted (with its engine id) or removed; the window
+    // keeps them in its history (IncidentJournal).
+    void silenceAdded(const mm::Silence &silence);
+    void silenceRemoved(const mm::Silence &silence);
 
 private:
     void publish(IncidentChanges changes);
     void recount();
+    void syncRecoveryDelay();
 
     const Clock &m_clock;
     AlertEngine m_engine;

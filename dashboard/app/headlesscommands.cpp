@@ -2,8 +2,8 @@
 
 #include "app/importcommand.h"
 #include "app/recorder.h"
-#include "app/simulatecommand.h"
 #include "history/sampleexporter.h"
+#include "report/reportcommand.h"
 #include "security/tokencommand.h"
 
 #include <QCoreApplication>
@@ -22,6 +22,7 @@ const char *const ExportCommand = "export";
 const char *const ImportCommand = "import";
 const char *const SimulateCommand = "simulate";
 const char *const TokenCommand = "token";
+const char *const ReportCommand = "report";
 
 } // namespace
 
@@ -30,13 +31,29 @@ bool isHeadlessCommand(int argc, char **argv)
     if (argc < 2 || !argv[1])
         return false;
     for (const char *command :
-         {RecordCommand, ExportCommand, ImportCommand, SimulateCommand, TokenCommand})
+         {RecordCommand, ExportCommand, ImportCommand, SimulateCommand, TokenCommand, ReportCommand})
         if (std::strcmp(argv[1], command) == 0)
             return true;
     return false;
 }
 
-int runHeadlessCommand(int argc, char **argv)
+bool headlessCommandDraws(int argc, char **argv)
+{
+    if (!isHeadlessCommand(argc, argv))
+        return false;
+    if (std::strcmp(argv[1], ReportCommand) == 0)
+        return true;
+    if (std::strcmp(argv[1], RecordCommand) != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (argv[i] && std::strncmp(argv[i], "--weekly-report-dir", 19) == 0)
+            return true;
+    }
+    return false;
+}
+
+int runHeadlessCommand(int argc, char **argv, const WeeklyReportPdfRenderer &pdfRenderer,
+                       const HeadlessCommandRunner &simulate)
 {
     if (!isHeadlessCommand(argc, argv))
         return 2;
@@ -59,15 +76,23 @@ int runHeadlessCommand(int argc, char **argv)
         code = runExportCommand(arguments, out, err);
     else if (std::strcmp(argv[1], ImportCommand) == 0)
         code = runImportCommand(arguments, out, err);
-    else if (std::strcmp(argv[1], SimulateCommand) == 0)
-        code = runSimulateCommand(arguments, out, err);
+    else if (std::strcmp(argv[1], ReportCommand) == 0)
+        code = runReportCommand(arguments, out, err, pdfRenderer);
+    else if (std::strcmp(argv[1], SimulateCommand) == 0) {
+        if (simulate) {
+            code = simulate(arguments, out, err);
+        } else {
+            err.write("meeting-monitor simulate: not available in this program\n");
+            code = 1;
+        }
+    }
     else if (std::strcmp(argv[1], TokenCommand) == 0) {
         QFile in;
         in.open(stdin, QIODevice::ReadOnly);
         code = runTokenCommand(arguments, in, out, err);
     }
     else
-        code = runRecordCommand(arguments, out, err);
+        code = runRecordCommand(arguments, out, err, pdfRenderer);
     if (!out.flush() && code == 0)
         code = 1; // e.g. stdout closed or the disk behind it full
     return code;

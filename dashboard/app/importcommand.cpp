@@ -131,12 +131,17 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
     QByteArray cell;
     bool quoted = false;
     bool wasQuoted = false;
+    const auto tooManyCells = [&] {
+        if (cells->size() > MaxCells && error->isEmpty())
+            *error = QStringLiteral("more than %1 cells").arg(MaxCells);
+    };
     for (;;) {
         const int c = get();
         if (c < 0) {
             if (quoted && error->isEmpty())
                 *error = QStringLiteral("a quoted cell is not closed before the end of the file");
             cells->append(cell);
+            tooManyCells(); // the last cell counts too: MaxCells + 1 used to pass
             return true;
         }
         if (quoted) {
@@ -161,6 +166,7 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
             continue; // the LF ends the row
         } else if (c == '\n') {
             cells->append(cell);
+            tooManyCells();
             return true;
         } else {
             if (wasQuoted && error->isEmpty())
@@ -174,8 +180,7 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
             cell.clear();
         }
         if (cells->size() > MaxCells) {
-            if (error->isEmpty())
-                *error = QStringLiteral("more than %1 cells").arg(MaxCells);
+            tooManyCells();
             cells->clear();
         }
     }

@@ -4,6 +4,7 @@
 #include "history/historywriter.h"
 #include "ingest/ingestthread.h"
 #include "net/gatewayurlpolicy.h"
+#include "report/weeklyreportscheduler.h"
 #include "security/tokencommand.h"
 #include "security/tokenstore.h"
 #include "settings/connectionprofile.h"
@@ -202,6 +203,27 @@ bool Recorder::start()
     m_ingest->start();
     m_statsTimer.start();
     m_alertTimer.start();
+    if (!m_config.weeklyReportDir.isEmpty()) {
+        WeeklyReportScheduler::Config reports;
+        reports.dbPath = m_config.dbPath;
+        reports.directory = m_config.weeklyReportDir;
+        reports.gateway = shown.toDisplayString();
+        m_reports = std::make_unique<WeeklyReportScheduler>(reports, m_clock, m_config.pdfRenderer);
+        connect(m_reports.get(), &WeeklyReportScheduler::reportWritten, this,
+                [this](const QString &week, const QStringList &paths) {
+                    log(QStringLiteral("weekly report %1 written: %2")
+                            .arg(week, paths.join(QStringLiteral(", "))));
+                });
+        connect(m_reports.get(), &WeeklyReportScheduler::reportFailed, this,
+                [this](const QString &week, const QString &problem) {
+                    log(QStringLiteral("weekly report %1 failed (retried in an hour): %2")
+                            .arg(week, problem));
+                });
+        log(QStringLiteral("weekly reports into %1 (%2%3)")
+                .arg(m_config.weeklyReportDir, QString::fromUtf8(reports.zone.id()),
+                     m_config.pdfRenderer ? QStringLiteral(", PDF and CSV") : QStringLiteral(", CSV only")));
+        m_reports->start();
+    }
     return true;
 }
 
@@ -212,6 +234,7 @@ void Recorder::stop(int exitCode)
     m_stopping = true;
     m_statsTimer.stop();
     m_alertTimer.stop();
+    m_reports.reset(); // cancels a report in progress; it is written after the restart
     // Order matters: the ingest stop flushes its last batch into the writer's
     // queue (and ours); the engine judges it and its changes are queued to
     // the writer; the writer's stop (queued behind both) commits everything,
@@ -390,7 +413,8 @@ void Recorder::log(const QString &line)
     m_log.write(QByteArray(Program) + ": " + time.toLatin1() + ' ' + line.toUtf8() + '\n');
 }
 
-int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err)
+int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err,
+                     const WeeklyReportPdfRenderer &pdfRenderer)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -439,9 +463,15 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         QStringLiteral("Alert rules as JSON (the settings form; rules it leaves out keep the "
                        "plan's defaults). Incidents are kept in the history."),
         QStringLiteral("FILE"));
+    const QCommandLineOption weeklyReportDirOption(
+        QStringLiteral("weekly-report-dir"),
+        QStringLiteral("Every Monday shortly after midnight (local time), write last week's "
+                       "quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week "
+                       "missed while the recorder was down is written at start."),
+        QStringLiteral("DIR"));
     parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        caFileOption, allowUnencryptedOption, dbOption, rawRetentionOption,
-                       rollupRetentionOption, rulesOption});
+                       rollupRetentionOption, rulesOption, weeklyReportDirOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + QStringLiteral(" (try --help)"));
@@ -467,6 +497,14 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 
     RecorderConfig config;
     config.dbPath = parser.value(dbOption);
+    if (parser.isSet(weeklyReportDirOption)) {
+        config.weeklyReportDir = parser.value(weeklyReportDirOption);
+        if (config.weeklyReportDir.isEmpty()) {
+            say(err, QStringLiteral("--weekly-report-dir needs a directory"));
+            return Recorder::ExitUsage;
+        }
+        config.pdfRenderer = pdfRenderer;
+    }
     // Whole or fractional numbers, bounded so the milliseconds cannot overflow.
     for (const auto &[option, target, unitMs, maxUnits] :
          {std::tuple{&rawRetentionOption, &config.retention.rawMs, 3'600'000.0, 24.0 * 365 * 100},

@@ -6,6 +6,7 @@
 #include "history/historywriter.h"
 #include "ingest/ingeststats.h"
 #include "net/socketioclient.h"
+#include "report/weeklyreportwriter.h"
 
 #include <QObject>
 #include <QString>
@@ -20,6 +21,7 @@ namespace mm {
 class AlertEngine;
 class HistoryWriterThread;
 class IngestThread;
+class WeeklyReportScheduler;
 
 struct RecorderConfig
 {
@@ -29,6 +31,9 @@ struct RecorderConfig
     int statsLogIntervalMs = 10'000;
     AlertRules rules; // the plan's by default; --rules FILE
     int alertEvaluateIntervalMs = 1000;
+    // --weekly-report-dir: last week's report there every Monday (empty: off).
+    QString weeklyReportDir;
+    WeeklyReportPdfRenderer pdfRenderer; // without one, the CSV only
 };
 
 // `meeting-monitor record`: the desktop app's ingest path without a window.
@@ -93,6 +98,7 @@ private:
     QTimer m_statsTimer;
     QTimer m_alertTimer;
     std::unique_ptr<AlertEngine> m_alerts;
+    std::unique_ptr<WeeklyReportScheduler> m_reports;
     quint64 m_incidentsOpened = 0;
     quint64 m_incidentsFired = 0;
     quint64 m_lastIncidentId = 0;
@@ -109,6 +115,8 @@ QString terminalSafe(QStringView text, qsizetype maxLength = 1024);
 // `meeting-monitor record [options]`: `arguments` are the options after the
 // word "record". Runs until SIGTERM/SIGINT or a refusal; returns the exit
 // code (Recorder::ExitCode). Needs a QCoreApplication.
-int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err);
+// `pdfRenderer` draws --weekly-report-dir's PDFs (see RecorderConfig).
+int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &err,
+                     const WeeklyReportPdfRenderer &pdfRenderer = {});
 
 } // namespace mm

@@ -71,7 +71,13 @@ bool HistoryDatabase::open(const QString &path, Mode mode)
         if (!db.open())
             return fail(QStringLiteral("cannot open history %1").arg(path), db.lastError().text());
     }
-    if (!configure() || !migrate()) {
+    // The fleet chart's covering index (minute and seconds per level):
+    // added by whoever writes, in any schema version, so an existing history
+    // gains it on its recorder's next start. Readers use it when it is there.
+    if (!configure() || !migrate()
+        || (mode != Mode::ReadOnly
+            && !exec(QStringLiteral("CREATE INDEX IF NOT EXISTS rollups_fleet ON rollups("
+                                    "minute, s_excellent, s_good, s_fair, s_poor, s_unknown)")))) {
         const QString error = m_error;
         close();
         m_error = error;

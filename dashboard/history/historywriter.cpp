@@ -8,9 +8,11 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QTimer>
 #include <cmath>
+#include <sqlite3.h>
 
 namespace mm {
 
@@ -21,7 +23,56 @@ QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// The connection's sqlite3 handle (QSQLITE links the system SQLite, as we
+// do), or nullptr when the driver is not SQLite's.
+sqlite3 *nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// One prepared statement of the writer's connection, finalized before the
+// connection closes.
+class Statement final
+{
+public:
+    Statement() = default;
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool prepare(sqlite3 *db, const QString &sql)
+    {
+        const QByteArray utf8 = sql.toUtf8();
+        return sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                  &m_statement, nullptr)
+            == SQLITE_OK;
+    }
+    sqlite3_stmt *get() const { return m_statement; }
+    // Runs the bound statement to its end and resets it for the next row.
+    int run()
+    {
+        const int rc = sqlite3_step(m_statement);
+        sqlite3_reset(m_statement);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+
+private:
+    sqlite3_stmt *m_statement = nullptr;
+};
+
 } // namespace
+
+struct HistoryWriter::NativeStatements
+{
+    sqlite3 *db = nullptr;
+    Statement upsertBlock;
+    Statement upsertRollup;
+
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(db)); }
+};
 
 HistoryWriter::HistoryWriter(QString path, int commitIntervalMs, int maxPendingRows,
                              QObject *parent)
@@ -68,10 +119,21 @@ bool HistoryWriter::open()
         return false;
     }
     const QSqlDatabase connection = db->database();
-    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                        &m_upsertRollup, &m_selectBlock, &m_selectRollup, &m_upsertIncident})
+    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_selectBlock,
+                        &m_selectRollup, &m_upsertIncident})
         query->emplace(connection);
-    const bool prepared =
+    auto native = std::make_unique<NativeStatements>();
+    native->db = nativeHandle(connection);
+    const bool nativePrepared = native->db
+        && native->upsertBlock.prepare(native->db, QStringLiteral(
+               "INSERT INTO raw_blocks(minute, user_key, data) VALUES(?, ?, ?)"
+               " ON CONFLICT(minute, user_key) DO UPDATE SET data = excluded.data"))
+        && native->upsertRollup.prepare(native->db,
+                                        QStringLiteral("INSERT OR REPLACE INTO rollups(minute, user_key, ")
+                                            + rolluptable::valueColumns() + QStringLiteral(") VALUES(?, ?")
+                                            + QStringLiteral(", ?").repeated(rolluptable::kValueColumnCount)
+                                            + QStringLiteral(")"));
+    const bool prepared = nativePrepared &&
         m_upsertMeeting->prepare(QStringLiteral(
             "INSERT INTO meetings(meeting_id, name, first_seen_ms) VALUES(?, ?, ?)"
             " ON CONFLICT(meeting_id) DO UPDATE SET name = coalesce(excluded.name, name)"
@@ -84,13 +146,6 @@ bool HistoryWriter::open()
             " DO UPDATE SET username = coalesce(excluded.username, username)"
             " RETURNING user_key, coalesce(username, '')"))
         && m_renameMeeting->prepare(QStringLiteral("UPDATE meetings SET name = ? WHERE meeting_id = ?"))
-        && m_upsertBlock->prepare(QStringLiteral(
-            "INSERT INTO raw_blocks(minute, user_key, data) VALUES(?, ?, ?)"
-            " ON CONFLICT(minute, user_key) DO UPDATE SET data = excluded.data"))
-        && m_upsertRollup->prepare(QStringLiteral("INSERT OR REPLACE INTO rollups(minute, user_key, ")
-                                   + rolluptable::valueColumns() + QStringLiteral(") VALUES(?, ?")
-                                   + QStringLiteral(", ?").repeated(rolluptable::kValueColumnCount)
-                                   + QStringLiteral(")"))
         && m_selectBlock->prepare(QStringLiteral(
             "SELECT data FROM raw_blocks WHERE minute = ? AND user_key = ?"))
         && m_selectRollup->prepare(QStringLiteral("SELECT ") + rolluptable::valueColumns()
@@ -98,17 +153,22 @@ bool HistoryWriter::open()
         && m_upsertIncident->prepare(incidenttable::upsertSql());
     if (!prepared) {
         QString detail;
-        for (const auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                                  &m_upsertRollup, &m_selectBlock, &m_selectRollup,
-                                  &m_upsertIncident})
+        if (!native->db)
+            detail = QStringLiteral("not an SQLite connection");
+        else if (!nativePrepared)
+            detail = native->error();
+        for (const auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_selectBlock,
+                                  &m_selectRollup, &m_upsertIncident})
             if ((*query)->lastError().isValid())
                 detail = (*query)->lastError().text();
+        native.reset();
         m_db = std::move(db);
         close();
         m_error = QStringLiteral("history %1: cannot prepare statements: %2").arg(m_path, detail);
         emit failed(m_error);
         return false;
     }
+    m_native = std::move(native);
     m_db = std::move(db);
     if (m_retention.enforce) {
         // Readers choose raw or rollups by the raw retention in force.
@@ -129,8 +189,9 @@ void HistoryWriter::close()
     m_retentionTimer->stop();
     m_retentionRunning = false;
     // Queries hold the connection: they go before the database.
-    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_upsertBlock,
-                        &m_upsertRollup, &m_selectBlock, &m_selectRollup, &m_upsertIncident})
+    m_native.reset();
+    for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_selectBlock,
+                        &m_selectRollup, &m_upsertIncident})
         query->reset();
     m_meetingNames.clear();
     m_users.clear();
@@ -303,47 +364,38 @@ HistoryWriter::Block *HistoryWriter::blockFor(qint64 userKey, qint64 minute, QSt
 
 bool HistoryWriter::writeBlocks(QString *error)
 {
-    QVariantList rawMinutes, rawKeys, rawData, rollupMinutes, rollupKeys;
-    rolluptable::BatchColumns rollupValues;
-    auto collect = [&](qint64 key, const Block &block) {
+    sqlite3_stmt *raw = m_native->upsertBlock.get();
+    sqlite3_stmt *rollup = m_native->upsertRollup.get();
+    // Values bound straight from the blocks, no copies: the statements run
+    // (and are reset) before the blocks change again.
+    auto write = [&](qint64 key, const Block &block) {
         if (!block.dirty)
-            return;
+            return true;
         if (block.keepRaw && block.raw.count() > 0) {
-            rawMinutes.append(block.minute);
-            rawKeys.append(key);
-            rawData.append(block.raw.bytes());
+            const QByteArray &data = block.raw.bytes();
+            if (sqlite3_bind_int64(raw, 1, block.minute) != SQLITE_OK
+                || sqlite3_bind_int64(raw, 2, key) != SQLITE_OK
+                || sqlite3_bind_blob64(raw, 3, data.constData(), sqlite3_uint64(data.size()),
+                                       SQLITE_STATIC)
+                    != SQLITE_OK
+                || m_native->upsertBlock.run() != SQLITE_OK)
+                return false;
         }
-        rollupMinutes.append(block.minute);
-        rollupKeys.append(key);
-        rollupValues.append(block.rollup);
+        return sqlite3_bind_int64(rollup, 1, block.minute) == SQLITE_OK
+            && sqlite3_bind_int64(rollup, 2, key) == SQLITE_OK
+            && rolluptable::bind(rollup, 3, block.rollup) == SQLITE_OK
+            && m_native->upsertRollup.run() == SQLITE_OK;
     };
-    for (auto it = m_openBlocks.cbegin(); it != m_openBlocks.cend(); ++it)
-        collect(it.key(), it.value());
-    for (const auto &[id, block] : m_otherBlocks)
-        collect(id.first, block);
-
-    if (!rawMinutes.isEmpty()) {
-        QSqlQuery &query = *m_upsertBlock;
-        query.bindValue(0, rawMinutes);
-        query.bindValue(1, rawKeys);
-        query.bindValue(2, rawData);
-        if (!query.execBatch()) {
-            *error = query.lastError().text();
-            return false;
-        }
-    }
-    if (!rollupMinutes.isEmpty()) {
-        QSqlQuery &query = *m_upsertRollup;
-        query.bindValue(0, rollupMinutes);
-        query.bindValue(1, rollupKeys);
-        for (int c = 0; c < rolluptable::kValueColumnCount; ++c)
-            query.bindValue(c + 2, rollupValues.columns[size_t(c)]);
-        if (!query.execBatch()) {
-            *error = query.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    bool ok = true;
+    for (auto it = m_openBlocks.cbegin(); ok && it != m_openBlocks.cend(); ++it)
+        ok = write(it.key(), it.value());
+    for (auto it = m_otherBlocks.cbegin(); ok && it != m_otherBlocks.cend(); ++it)
+        ok = write(it->first.first, it->second);
+    // SQLITE_STATIC: nothing may point into a block once it changes.
+    sqlite3_clear_bindings(raw);
+    if (!ok)
+        *error = m_native->error();
+    return ok;
 }
 
 bool HistoryWriter::commitPending()

@@ -146,8 +146,10 @@ private:
     std::optional<QSqlQuery> m_upsertMeeting;
     std::optional<QSqlQuery> m_upsertUser;
     std::optional<QSqlQuery> m_renameMeeting;
-    std::optional<QSqlQuery> m_upsertBlock;
-    std::optional<QSqlQuery> m_upsertRollup;
+    // The per-commit upserts of blocks and rollups, through the SQLite C
+    // API (historywriter.cpp): they bind tens of values per user and second.
+    struct NativeStatements;
+    std::unique_ptr<NativeStatements> m_native;
     std::optional<QSqlQuery> m_selectBlock;
     std::optional<QSqlQuery> m_selectRollup;
     std::optional<QSqlQuery> m_upsertIncident;

@@ -42,6 +42,7 @@ bool IncidentExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
 {
     m_rows = 0;
     m_error.clear();
+    m_cancelled = false;
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
         csv.addRaw(name);
@@ -49,8 +50,10 @@ bool IncidentExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         m_error = exportWriteError(device);
         return false;
     }
-    if (!m_db.hasIncidents())
+    if (!m_db.hasIncidents()) {
+        ExportProgressMeter(m_control, 0, 0).done();
         return true;
+    }
 
     QString sql = QStringLiteral("SELECT started_ms, fired_ms, resolved_ms, meeting_id, user_id, type,"
                                  " severity, source, peak, message FROM incidents WHERE 1");
@@ -81,7 +84,27 @@ bool IncidentExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         m_error = query.lastError().text();
         return false;
     }
+    // Progress by start time over the range (or the table's span): there
+    // are few incidents, and this costs no second query over the filter.
+    qint64 first = filter.fromMs.value_or(0);
+    qint64 last = filter.toMs.value_or(0);
+    if (m_control.progress && (!filter.fromMs || !filter.toMs)) {
+        QSqlQuery span(m_db.database());
+        if (span.exec(QStringLiteral("SELECT MIN(started_ms), MAX(started_ms) FROM incidents"))
+            && span.next()) {
+            if (!filter.fromMs)
+                first = span.value(0).toLongLong();
+            if (!filter.toMs)
+                last = span.value(1).toLongLong();
+        }
+    }
+    ExportProgressMeter meter(m_control, first, last);
     while (query.next()) {
+        if (!meter.at(query.value(0).toLongLong())) {
+            m_cancelled = true;
+            m_error = QStringLiteral("cancelled");
+            return false;
+        }
         addTime(csv, query.value(0));
         addTime(csv, query.value(1));
         addTime(csv, query.value(2));
@@ -106,6 +129,7 @@ bool IncidentExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         m_error = query.lastError().text();
         return false;
     }
+    meter.done();
     return true;
 }
 

@@ -26,6 +26,13 @@ class QSqlQuery;
 // "acknowledgements": [{"at": ms, "by": text, "note": text}, ...]}.
 // "resolved"/"ended"/"cancelled" are the close time under the state's name
 // (at most one is set). Times are ms since the epoch, UTC.
+//
+// Cancelled incidents (pending, never fired) stay as rows on purpose
+// (reviewed for issue 4): the export's contract has an empty `fired` for
+// exactly these, and they are the near misses an admin tunes the rules
+// with (how often a rule almost fired; what a shorter hold would have
+// raised, which the rules preview then confirms). They never notified and
+// the export says so; deleting them would hide that the condition was seen.
 namespace mm::incidenttable {
 
 QString createTableSql();

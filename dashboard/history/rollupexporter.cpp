@@ -44,12 +44,29 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
 {
     m_rows = 0;
     m_error.clear();
+    m_cancelled = false;
 
     // The users the filter allows, with their names (latest known).
     const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
     if (!loaded)
         return false;
     const QHash<qint64, HistoryUser> &users = *loaded;
+
+    std::optional<qint64> fromMinute;
+    std::optional<qint64> toMinute;
+    if (filter.fromMs)
+        fromMinute = ceilMinute(*filter.fromMs);
+    if (filter.toMs)
+        toMinute = ceilMinute(*filter.toMs);
+    const auto span = m_control.progress
+        ? exportMinuteSpan(m_db, QStringLiteral("rollups"), fromMinute, toMinute)
+        : std::pair<qint64, qint64>{0, 0};
+    ExportProgressMeter meter(m_control, span.first, span.second);
+    auto cancelled = [this] {
+        m_cancelled = true;
+        m_error = QStringLiteral("cancelled");
+        return false;
+    };
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
@@ -149,6 +166,8 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
     bool any = false;
     while (query.next()) {
         const qint64 minute = query.value(0).toLongLong();
+        if (!meter.at(minute))
+            return cancelled();
         const qint64 key = query.value(1).toLongLong();
         const qint64 start = periodOf(minute);
         if (any && start != currentPeriod && !writePeriod(currentPeriod))
@@ -177,6 +196,9 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
         m_error = exportWriteError(device);
         return false;
     }
+    if (m_control.isCancelled())
+        return cancelled();
+    meter.done();
     return true;
 }
 

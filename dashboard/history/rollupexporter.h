@@ -31,6 +31,10 @@ public:
 
     bool writeCsv(const ExportFilter &filter, RollupResolution resolution, QIODevice &device);
 
+    // Progress and cancellation for the next writeCsv() (none by default).
+    void setControl(ExportControl control) { m_control = std::move(control); }
+    bool wasCancelled() const { return m_cancelled; }
+
     qint64 rowsWritten() const { return m_rows; }
     QString errorString() const { return m_error; }
 
@@ -40,6 +44,8 @@ private:
     HistoryDatabase &m_db;
     qint64 m_rows = 0;
     QString m_error;
+    ExportControl m_control;
+    bool m_cancelled = false;
 };
 
 } // namespace mm

@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+#include <sqlite3.h>
 
 namespace mm::rolluptable {
 
@@ -67,6 +68,33 @@ void BatchColumns::append(const MinuteRollup &rollup)
     for (int level = 0; level < 5; ++level)
         columns[size_t(c++)].append(rollup.secondsIn(Quality(level)));
     columns[size_t(c++)].append(rollup.latencyHistogram().toBytes());
+}
+
+int bind(sqlite3_stmt *statement, int firstParameter, const MinuteRollup &rollup)
+{
+    int p = firstParameter;
+    int rc = sqlite3_bind_int64(statement, p++, rollup.sampleCount());
+    auto bindOptional = [&](const std::optional<double> &value) {
+        if (rc == SQLITE_OK)
+            rc = value ? sqlite3_bind_double(statement, p, *value) : sqlite3_bind_null(statement, p);
+        ++p;
+    };
+    for (int m = 0; m < kRollupMetricCount && rc == SQLITE_OK; ++m) {
+        const MinuteRollup::Summary &summary = rollup.metric(RollupMetric(m));
+        rc = sqlite3_bind_int64(statement, p++, summary.knownCount());
+        bindOptional(summary.min());
+        bindOptional(summary.max());
+        // No known value, no sum (as BatchColumns: NULL, never 0).
+        bindOptional(summary.knownCount() > 0 ? std::optional<double>(summary.sum()) : std::nullopt);
+    }
+    for (int level = 0; level < 5 && rc == SQLITE_OK; ++level)
+        rc = sqlite3_bind_int64(statement, p++, rollup.secondsIn(Quality(level)));
+    if (rc == SQLITE_OK) {
+        const QByteArray histogram = rollup.latencyHistogram().toBytes();
+        rc = sqlite3_bind_blob64(statement, p++, histogram.constData(), sqlite3_uint64(histogram.size()),
+                                 SQLITE_TRANSIENT);
+    }
+    return rc;
 }
 
 void BatchColumns::clear()

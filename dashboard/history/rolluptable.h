@@ -8,6 +8,7 @@
 #include <optional>
 
 class QSqlQuery;
+struct sqlite3_stmt;
 
 namespace mm {
 
@@ -41,6 +42,13 @@ struct BatchColumns
     void clear();
     qsizetype size() const { return columns[0].size(); }
 };
+
+// Binds the value columns, in valueColumns() order, to the parameters
+// firstParameter.. (1-based, as SQLite counts) of a statement prepared
+// through the SQLite C API: the writer's per-commit upsert, where a
+// QVariant per value cost more than the database work. SQLITE_OK or the
+// first error code.
+int bind(sqlite3_stmt *statement, int firstParameter, const MinuteRollup &rollup);
 
 // Reads the value columns starting at `firstColumn` of the current row.
 // nullopt for a row that does not make a valid rollup.

@@ -48,6 +48,71 @@ QString exportWriteError(const QIODevice &device)
     return writeError(device);
 }
 
+ExportProgressMeter::ExportProgressMeter(const ExportControl &control, qint64 first, qint64 last)
+    : m_control(control)
+    , m_first(first)
+    , m_last(std::max(first, last))
+{
+    report(0);
+}
+
+bool ExportProgressMeter::at(qint64 position)
+{
+    if (m_control.isCancelled())
+        return false;
+    if (m_last > m_first) {
+        const qint64 clamped = std::clamp(position, m_first, m_last);
+        // At most 99 until done(): the last period's rows are still to come.
+        report(int(std::min<qint64>(99, (clamped - m_first) * 100 / (m_last - m_first))));
+    }
+    return true;
+}
+
+void ExportProgressMeter::done()
+{
+    report(100);
+}
+
+void ExportProgressMeter::report(int percent)
+{
+    if (percent == m_percent || !m_control.progress)
+        return;
+    m_percent = percent;
+    m_control.progress(percent);
+}
+
+std::pair<qint64, qint64> exportMinuteSpan(HistoryDatabase &db, const QString &table,
+                                           std::optional<qint64> fromMinute,
+                                           std::optional<qint64> toMinute)
+{
+    // Two ordered LIMIT 1 look-ups: index seeks on the time-major key, where
+    // MIN() and MAX() in one statement would scan the range.
+    auto edge = [&](bool last) -> std::optional<qint64> {
+        QString sql = QStringLiteral("SELECT minute FROM %1 WHERE 1").arg(table);
+        if (fromMinute)
+            sql += QStringLiteral(" AND minute >= :from");
+        if (toMinute)
+            sql += QStringLiteral(" AND minute < :to");
+        sql += last ? QStringLiteral(" ORDER BY minute DESC LIMIT 1")
+                    : QStringLiteral(" ORDER BY minute LIMIT 1");
+        QSqlQuery query(db.database());
+        if (!query.prepare(sql))
+            return std::nullopt;
+        if (fromMinute)
+            query.bindValue(QStringLiteral(":from"), *fromMinute);
+        if (toMinute)
+            query.bindValue(QStringLiteral(":to"), *toMinute);
+        if (!query.exec() || !query.next())
+            return std::nullopt;
+        return query.value(0).toLongLong();
+    };
+    const auto first = edge(false);
+    const auto last = edge(true);
+    if (!first || !last)
+        return {0, 0};
+    return {*first, *last};
+}
+
 SampleExporter::SampleExporter(HistoryDatabase &db)
     : m_db(db)
 {
@@ -63,12 +128,29 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
 {
     m_rows = 0;
     m_error.clear();
+    m_cancelled = false;
 
     // The users the filter allows, with their names (latest known).
     const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
     if (!loaded)
         return false;
     const QHash<qint64, HistoryUser> &users = *loaded;
+
+    std::optional<qint64> fromMinute;
+    std::optional<qint64> toMinute;
+    if (filter.fromMs)
+        fromMinute = rolluptable::minuteOf(*filter.fromMs);
+    if (filter.toMs)
+        toMinute = rolluptable::minuteOf(*filter.toMs) + 1;
+    const auto span = m_control.progress
+        ? exportMinuteSpan(m_db, QStringLiteral("raw_blocks"), fromMinute, toMinute)
+        : std::pair<qint64, qint64>{0, 0};
+    ExportProgressMeter meter(m_control, span.first, span.second);
+    auto cancelled = [this] {
+        m_cancelled = true;
+        m_error = QStringLiteral("cancelled");
+        return false;
+    };
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
@@ -79,6 +161,7 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
             m_error = writeError(device);
             return false;
         }
+        meter.done();
         return true;
     }
 
@@ -163,6 +246,8 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
     bool any = false;
     while (query.next()) {
         const qint64 minute = query.value(0).toLongLong();
+        if (!meter.at(minute))
+            return cancelled();
         if (any && minute != currentMinute && !writeRows())
             return false;
         any = true;
@@ -198,6 +283,9 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         m_error = writeError(device);
         return false;
     }
+    if (m_control.isCancelled())
+        return cancelled();
+    meter.done();
     return true;
 }
 

@@ -2,7 +2,10 @@
 
 #include <QString>
 #include <QStringList>
+#include <atomic>
+#include <functional>
 #include <optional>
+#include <utility>
 
 class QIODevice;
 
@@ -17,6 +20,47 @@ struct ExportFilter
     QString meetingId;            // empty: every meeting
     QString userId;               // empty: every user
 };
+
+// Progress and cancellation of a long export (the window's export dialog
+// runs one on a worker thread). Both parts are optional.
+struct ExportControl
+{
+    // 0 to 100 as the export goes, called on the exporting thread, only
+    // when the value changes; 100 once the last row is written.
+    std::function<void(int percent)> progress;
+    // Set (from any thread) to stop: the export then returns false with
+    // wasCancelled() true. The caller discards the output (QSaveFile's
+    // cancelWriting), so a cancelled export leaves no file.
+    const std::atomic<bool> *cancel = nullptr;
+
+    bool isCancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
+// Turns a position in [first, last] (a minute, a time) into ExportControl
+// percentages; shared by the exporters.
+class ExportProgressMeter final
+{
+public:
+    ExportProgressMeter(const ExportControl &control, qint64 first, qint64 last);
+    // Reports `position`; false when the export was cancelled.
+    bool at(qint64 position);
+    void done();
+
+private:
+    void report(int percent);
+
+    const ExportControl &m_control;
+    qint64 m_first;
+    qint64 m_last;
+    int m_percent = -1;
+};
+
+// The first and last minute that `table` ("raw_blocks" or "rollups") holds
+// in [fromMinute, toMinute) (either bound optional): what an exporter's
+// progress meter runs over. {0, 0} when there is none.
+std::pair<qint64, qint64> exportMinuteSpan(HistoryDatabase &db, const QString &table,
+                                           std::optional<qint64> fromMinute,
+                                           std::optional<qint64> toMinute);
 
 // Streams raw samples from a history as CSV, one row per sample, in receive
 // time order (ties by meeting id, then user id, then arrival), holding one
@@ -33,6 +77,9 @@ public:
     explicit SampleExporter(HistoryDatabase &db);
 
     bool writeCsv(const ExportFilter &filter, QIODevice &device);
+    // Progress and cancellation for the next writeCsv() (none by default).
+    void setControl(ExportControl control) { m_control = std::move(control); }
+    bool wasCancelled() const { return m_cancelled; }
 
     qint64 rowsWritten() const { return m_rows; }
     QString errorString() const { return m_error; }
@@ -43,6 +90,8 @@ private:
     HistoryDatabase &m_db;
     qint64 m_rows = 0;
     QString m_error;
+    ExportControl m_control;
+    bool m_cancelled = false;
 };
 
 // An ISO-8601 date-time ("2026-11-24T10:15:03.123Z", "...+02:00", or a bare

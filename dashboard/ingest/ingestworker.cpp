@@ -37,6 +37,7 @@ IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushI
         m_stats.lastError = message;
         emit connectError(message);
     });
+    connect(m_client, &SocketIoClient::tlsError, this, &IngestWorker::tlsError);
     connect(m_client, &SocketIoClient::disconnected, this,
             [this](const QString &reason) { m_stats.lastError = reason; });
 }

@@ -39,6 +39,9 @@ signals:
     void connectionStateChanged(mm::ConnectionState state);
     // The gateway refused us: its message, verbatim (show it as plain text).
     void connectError(const QString &message);
+    // The refusal was TLS's (untrusted or mismatching certificate): comes
+    // just before connectError() with the same reason.
+    void tlsError(const QString &reason);
 
 private:
     void onNamespaceConnected();

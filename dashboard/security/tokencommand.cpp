@@ -8,6 +8,11 @@
 #include <QFile>
 #include <QIODevice>
 
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 namespace mm {
 
 namespace {
@@ -40,6 +45,47 @@ bool hasControlCharacter(const QString &token)
             return true;
     return false;
 }
+
+// While it lives, a terminal on `in` does not echo what is typed: the
+// token must not stay on the screen or in a terminal's scrollback. Nothing
+// happens when `in` is a pipe or a file.
+class TerminalEchoOff final
+{
+public:
+    explicit TerminalEchoOff(QIODevice &in)
+    {
+#ifdef Q_OS_UNIX
+        auto *file = qobject_cast<QFile *>(&in);
+        m_fd = file ? file->handle() : -1;
+        if (m_fd < 0 || !::isatty(m_fd) || ::tcgetattr(m_fd, &m_saved) != 0)
+            return;
+        termios quiet = m_saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        quiet.c_lflag |= ECHONL; // the Enter still moves to the next line
+        m_active = ::tcsetattr(m_fd, TCSAFLUSH, &quiet) == 0;
+#else
+        Q_UNUSED(in);
+#endif
+    }
+    ~TerminalEchoOff()
+    {
+#ifdef Q_OS_UNIX
+        if (m_active)
+            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
+#endif
+    }
+    TerminalEchoOff(const TerminalEchoOff &) = delete;
+    TerminalEchoOff &operator=(const TerminalEchoOff &) = delete;
+
+    bool isTerminal() const { return m_active; }
+
+private:
+#ifdef Q_OS_UNIX
+    int m_fd = -1;
+    termios m_saved {};
+#endif
+    bool m_active = false;
+};
 
 QByteArray chopLineEnd(QByteArray line)
 {
@@ -160,7 +206,13 @@ int runTokenCommand(const QStringList &arguments, QIODevice &in, QIODevice &out,
     }
 
     // One line: an interactive user ends it with Enter, a pipe with EOF.
-    const QByteArray line = chopLineEnd(in.readLine(MaxTokenBytes + 2));
+    QByteArray line;
+    {
+        const TerminalEchoOff echoOff(in);
+        if (echoOff.isTerminal())
+            err.write(CommandText::tr("Token for %1 (not shown): ").arg(key).toUtf8());
+        line = chopLineEnd(in.readLine(MaxTokenBytes + 2));
+    }
     if (line.size() > MaxTokenBytes) {
         say(err, CommandText::tr("The token on standard input is longer than 64 KiB."));
         return 2;

@@ -21,6 +21,7 @@ const QString PathKey = QStringLiteral("path");
 const QString NamespaceKey = QStringLiteral("namespace");
 const QString CaFileKey = QStringLiteral("caFile");
 const QString AllowUnencryptedKey = QStringLiteral("allowUnencrypted");
+const QString TokenFileKey = QStringLiteral("tokenFile");
 
 // More profiles than anyone types in: a bound against a hostile file.
 constexpr int MaxProfiles = 1000;
@@ -74,6 +75,7 @@ AppSettings::ProfileLoad AppSettings::loadProfiles() const
         profile.nspace = m_settings->value(NamespaceKey, profile.nspace).toString();
         profile.caFile = m_settings->value(CaFileKey).toString();
         profile.allowUnencrypted = m_settings->value(AllowUnencryptedKey, false).toBool();
+        profile.tokenFile = m_settings->value(TokenFileKey).toString();
 
         const QString label = profile.name.trimmed().isEmpty()
             ? SettingsText::tr("Profile #%1").arg(i + 1)
@@ -118,6 +120,8 @@ void AppSettings::saveProfiles(const QList<ConnectionProfile> &profiles)
         m_settings->setValue(NamespaceKey, profile.nspace);
         m_settings->setValue(CaFileKey, profile.caFile);
         m_settings->setValue(AllowUnencryptedKey, profile.allowUnencrypted);
+        if (!profile.tokenFile.isEmpty())
+            m_settings->setValue(TokenFileKey, profile.tokenFile);
     }
     m_settings->endArray();
 }

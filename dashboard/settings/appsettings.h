@@ -49,6 +49,8 @@ inline const SettingKey<QString> Language {"ui/language", QString()};
 inline const SettingKey<QByteArray> WindowGeometry {"window/geometry", QByteArray()};
 inline const SettingKey<QByteArray> WindowState {"window/state", QByteArray()};
 inline const SettingKey<QString> LastProfile {"profiles/lastUsed", QString()};
+// The folder of the last export or saved chart (the file dialogs start there).
+inline const SettingKey<QString> LastExportFolder {"export/lastFolder", QString()};
 
 } // namespace settingkeys
 

@@ -1,6 +1,7 @@
 #include "connectionprofile.h"
 
 #include "net/gatewayurlpolicy.h"
+#include "security/tokencommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -101,6 +102,8 @@ QString connectionProfileFieldName(ConnectionProfile::Field field)
         return ProfileText::tr("Namespace");
     case ConnectionProfile::Field::CaFile:
         return ProfileText::tr("CA file");
+    case ConnectionProfile::Field::TokenFile:
+        return ProfileText::tr("Token file");
     }
     return QString();
 }
@@ -137,6 +140,15 @@ QList<ConnectionProfile::Problem> ConnectionProfile::problems() const
     if (!caFile.isEmpty()) {
         if (auto problem = caFileProblem(caFile))
             result.append({Field::CaFile, *problem});
+    }
+    if (!tokenFile.isEmpty()) {
+        // Read to prove it usable; the token itself goes nowhere from here.
+        QString token;
+        QString error;
+        if (!readTokenFile(tokenFile, token, error))
+            result.append({Field::TokenFile,
+                           ProfileText::tr("%1: %2")
+                               .arg(connectionProfileFieldName(Field::TokenFile), error)});
     }
     return result;
 }

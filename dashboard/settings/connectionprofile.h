@@ -18,8 +18,12 @@ struct ConnectionProfile
     QString nspace = QStringLiteral("/meeting-metrics");
     QString caFile; // empty: the system's CAs
     bool allowUnencrypted = false; // ws:// to a remote host
+    // A file the token is read from at each connection (its first line, as
+    // `record --token-file`), for admins whose token is provisioned as a
+    // file; empty: the keychain. The path is stored, never the token.
+    QString tokenFile;
 
-    enum class Field { Name, GatewayUrl, Path, Namespace, CaFile };
+    enum class Field { Name, GatewayUrl, Path, Namespace, CaFile, TokenFile };
 
     struct Problem
     {
@@ -28,7 +32,8 @@ struct ConnectionProfile
     };
 
     // Everything wrong with the profile; empty when it can be used. Reads the
-    // CA file (it must exist, be readable and hold a certificate).
+    // CA file (it must exist, be readable and hold a certificate) and the
+    // token file (it must be readable and not empty; its content is dropped).
     QList<Problem> problems() const;
     bool isValid() const { return problems().isEmpty(); }
     // All problems as one text, one per line.

@@ -19,6 +19,8 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -132,6 +134,84 @@ TEST(UserChartViewTest, RendersFourPlotsWithGapsAsGapsAndAPlainTitle)
     for (QLabel *label : view.findChildren<QLabel *>()) {
         if (label->pixmap().isNull()) {
             EXPECT_EQ(label->textFormat(), Qt::PlainText) << qPrintable(label->text());
+        }
+    }
+}
+
+// The lines are path items of TimePlot's own, not Qt Charts series: they
+// must land where the axes say, stay inside the plot area and leave the
+// silence empty.
+TEST(UserChartViewTest, LinesAreDrawnAtTheirValuesAndNeverAcrossAGap)
+{
+    const qint64 t0 = 1'700'000'000'000;
+    UserChartView view;
+    view.resize(1000, 700);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.setSeries(handMadeUser(t0), t0, t0 + 600'000);
+    TimePlot *plot = view.plots()->plot(0);
+    const QImage image = plot->grab().toImage();
+    const QRectF area = plot->chart()->plotArea();
+    // Blue-ish, even blended half into the background by antialiasing:
+    // greys, hatching and the green download line are not.
+    const auto isUpload = [](const QColor &c) {
+        return c.blue() - c.red() > 30 && c.blue() > c.green();
+    };
+    ASSERT_TRUE(isUpload(ChartStyle::metricColor(SeriesMetric::Upload)));
+    const auto uploadRowsAt = [&](qint64 timeMs) {
+        std::vector<int> rows;
+        const int x0 = plotPoint(plot, timeMs).x();
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = x0 - 1; x <= x0 + 1; ++x) {
+                if (isUpload(image.pixelColor(x, y))) {
+                    rows.push_back(y);
+                    break;
+                }
+            }
+        }
+        return rows;
+    };
+    // At 100 s upload is 800 kbps on a 0..2000 axis: 60 % down the area.
+    const std::vector<int> before = uploadRowsAt(t0 + 100'000);
+    ASSERT_FALSE(before.empty());
+    const double expectedY = area.bottom() - 800.0 / 2000.0 * area.height();
+    for (const int y : before)
+        EXPECT_NEAR(y, expectedY, 6.0);
+    // In the silence (200..320 s) nothing is drawn, not even a bridge.
+    EXPECT_TRUE(uploadRowsAt(t0 + 260'000).empty());
+    EXPECT_FALSE(uploadRowsAt(t0 + 400'000).empty());
+    // Outside the plot area (the value labels' margin) no line pixels.
+    int outside = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < int(area.left()) - 1; ++x)
+            outside += isUpload(image.pixelColor(x, y)) ? 1 : 0;
+    EXPECT_EQ(outside, 0);
+}
+
+// Qt Charts shows "..." for a value label taller than its share of the
+// axis: short plots (packet loss) must get few enough ticks to fit.
+TEST(UserChartViewTest, ValueLabelsAreNeverElidedInShortPlots)
+{
+    const qint64 t0 = 1'700'000'000'000;
+    UserChartView view;
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    for (const int height : {320, 380, 450, 560, 700}) {
+        view.resize(1000, height);
+        QCoreApplication::processEvents();
+        view.setSeries(handMadeUser(t0), t0, t0 + 600'000);
+        for (int p = 0; p < 3; ++p) {
+            int labels = 0;
+            for (QGraphicsItem *item : view.plots()->plot(p)->scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (!text || !text->isVisible() || text->toPlainText().isEmpty())
+                    continue;
+                ++labels;
+                EXPECT_FALSE(text->toPlainText().contains(QStringLiteral("...")))
+                    << "plot " << p << " at height " << height;
+            }
+            // A plot a label high keeps one (Qt Charts hides overlaps).
+            EXPECT_GE(labels, height >= 450 ? 2 : 1) << "plot " << p << " at height " << height;
         }
     }
 }

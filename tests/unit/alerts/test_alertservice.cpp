@@ -227,5 +227,55 @@ TEST(AlertService, TimerEvaluatesOnItsOwn)
     EXPECT_EQ(service.firingCount(), 1);
 }
 
+// Issue 4's reviewed decision: "recovered" is sent once the incident can no
+// longer reopen (the rules' reopen window, whatever it is edited to), so no
+// notice is ever contradicted: a reopen inside the window continues the
+// incident with no second "firing", and the notice counts the duration to
+// the resolve time, not to when it was sent.
+TEST(AlertService, RecoveryWaitsForTheReopenWindowAndIsNeverContradicted)
+{
+    FakeClock clock;
+    AlertService service(clock);
+    service.setTimerEnabled(false);
+    AlertRules rules;
+    rules.reopenWindowMs = 5 * 60'000; // edited: 5 min
+    service.setRules(rules);
+    EXPECT_EQ(service.policy().settings().recoveryDelayMs, 5 * 60'000);
+    ServiceProbe probe(service);
+    service.setConnectionWanted(true);
+    service.onConnectionStateChanged(ConnectionState::Connected);
+
+    const QString meeting = QStringLiteral("m1");
+    const auto send = [&](Quality quality) {
+        return [&service, &meeting, quality] {
+            service.onSamplesArrived(batchOf({makeSample(meeting, QStringLiteral("u1"), 40.0, 0.0,
+                                                         quality),
+                                              makeSample(meeting, QStringLiteral("u2"), 40.0)}));
+        };
+    };
+    tickFor(clock, service, 60, send(Quality::Poor)); // fires at 10 s
+    tickFor(clock, service, 60, send(Quality::Good)); // resolves 30 s later
+    ASSERT_EQ(probe.count(IncidentEvent::Resolved, AlertType::PoorConnection), 1);
+    tickFor(clock, service, 200, send(Quality::Good)); // 3 min 50 s: inside the window
+    tickFor(clock, service, 60, send(Quality::Poor)); // reopens
+    ASSERT_EQ(probe.count(IncidentEvent::Reopened, AlertType::PoorConnection), 1);
+    ASSERT_EQ(probe.notifications.size(), 1); // the first firing only
+    tickFor(clock, service, 60, send(Quality::Good)); // resolves again
+    tickFor(clock, service, 4 * 60, send(Quality::Good));
+    EXPECT_EQ(probe.notifications.size(), 1); // 4 min: the window is not over
+    tickFor(clock, service, 2 * 60, send(Quality::Good));
+    ASSERT_EQ(probe.notifications.size(), 2);
+    const Notification recovered = probe.notifications[1];
+    EXPECT_EQ(recovered.kind, Notification::Kind::Recovered);
+    ASSERT_EQ(recovered.incidentIds.size(), 1);
+    const Incident *incident = service.engine().incident(recovered.incidentIds.front());
+    ASSERT_NE(incident, nullptr);
+    EXPECT_EQ(incident->reopenCount, 1);
+    // Counted to the resolve time (about 6 min after firing), not to now.
+    EXPECT_EQ(recovered.body, QStringLiteral("Recovered after %1.")
+                                  .arg(formatAlertDuration(incident->resolvedMs - incident->firedMs)));
+    EXPECT_LT(incident->resolvedMs - incident->firedMs, clock.nowMs() - incident->firedMs - 4 * 60'000);
+}
+
 } // namespace
 } // namespace mm::test

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -217,6 +218,55 @@ TEST(HistoryReader, FleetSharesPerStep)
     EXPECT_EQ(f.users[3], 1);  // minute 2: only u2
     EXPECT_EQ(f.meetings[3], 1);
     EXPECT_EQ(f.users[10], 1); // minute 9: only u1
+}
+
+// The recorder adds a covering index for the fleet query; a history
+// without it (an older recorder's) must read the same.
+TEST(HistoryReader, FleetSameWithAndWithoutCoveringIndex)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    const qint64 base = recentBase();
+    write(path, dataset(base));
+    const auto indexCount = [&] {
+        HistoryDatabase db;
+        EXPECT_TRUE(db.open(path, HistoryDatabase::Mode::ReadOnly));
+        QSqlQuery q(db.database());
+        EXPECT_TRUE(q.exec(QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'rollups_fleet'")));
+        EXPECT_TRUE(q.next());
+        return q.value(0).toInt();
+    };
+    ASSERT_EQ(indexCount(), 1);
+    FleetSeries with;
+    {
+        HistoryReader reader(path);
+        with = await<FleetSeries>(reader, &HistoryReader::fleetSeriesReady,
+                                  reader.requestFleet(base - 60'000, base + 600'000));
+    }
+    {
+        HistoryDatabase db;
+        ASSERT_TRUE(db.open(path));
+        QSqlQuery drop(db.database());
+        ASSERT_TRUE(drop.exec(QStringLiteral("DROP INDEX rollups_fleet")));
+    }
+    ASSERT_EQ(indexCount(), 0); // a read-only open never creates it
+    HistoryReader reader(path);
+    const auto without = await<FleetSeries>(reader, &HistoryReader::fleetSeriesReady,
+                                            reader.requestFleet(base - 60'000, base + 600'000));
+    ASSERT_EQ(without.timeMs, with.timeMs);
+    EXPECT_EQ(without.users, with.users);
+    EXPECT_EQ(without.meetings, with.meetings);
+    EXPECT_EQ(with.meetings[1], 2);
+    for (size_t l = 0; l < with.share.size(); ++l) {
+        ASSERT_EQ(without.share[l].size(), with.share[l].size());
+        for (size_t i = 0; i < with.share[l].size(); ++i) {
+            if (isNaN(with.share[l][i]))
+                EXPECT_TRUE(isNaN(without.share[l][i]));
+            else
+                EXPECT_DOUBLE_EQ(without.share[l][i], with.share[l][i]);
+        }
+    }
 }
 
 TEST(HistoryReader, ReadsWhileARecorderWritesAndNeverWrites)

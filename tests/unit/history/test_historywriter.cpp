@@ -88,6 +88,17 @@ TEST(HistoryWriter, CommitsOneTransactionPerIntervalWithUnknownAsNull)
     EXPECT_FALSE(p.point.value[3]);
     EXPECT_FALSE(p.point.value[4]);
     EXPECT_EQ(p.point.quality, Quality::Unknown);
+    // Its rollup too: a metric with no known value has NULL min/max/sum,
+    // never 0; the known one has its value.
+    const QString u2Rollup = QStringLiteral(
+        " FROM rollups JOIN users USING(user_key) WHERE meeting_id = 'm1' AND user_id = 'u2'");
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT up_n") + u2Rollup).toLongLong(), 0);
+    for (const char *column : {"up_min", "up_max", "up_sum", "latency_sum", "loss_max"})
+        EXPECT_TRUE(scalar(path, QStringLiteral("SELECT ") + QString::fromLatin1(column) + u2Rollup)
+                        .isNull())
+            << column;
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT down_sum") + u2Rollup).toDouble(), 12.5);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT s_unknown") + u2Rollup).toLongLong(), 1);
     EXPECT_TRUE(scalar(path, QStringLiteral("SELECT username FROM users WHERE user_id = 'u2'")).isNull());
     EXPECT_EQ(stored[0].point.quality, Quality::Excellent);
     EXPECT_EQ(stored[0].point.value[2], 50.0);

@@ -2,7 +2,7 @@
 // real decoder, and a simulated history has the shape a recorder with
 // retention would have left.
 #include "app/headlesscommands.h"
-#include "app/simulatecommand.h"
+#include "simulatecommand.h"
 #include "fleetsimulator.h"
 #include "history/rolluptable.h"
 #include "historytestutil.h"

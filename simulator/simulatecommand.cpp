@@ -1,6 +1,7 @@
 #include "simulatecommand.h"
 
 #include "app/recorder.h"
+#include "core/clock.h"
 #include "fleetsimulator.h"
 #include "ingest/metricsdecoder.h"
 
@@ -15,6 +16,19 @@
 namespace mm {
 
 namespace {
+
+class FixedClock final : public Clock
+{
+public:
+    explicit FixedClock(qint64 ms)
+        : m_ms(ms)
+    {
+    }
+    qint64 nowMs() const override { return m_ms; }
+
+private:
+    qint64 m_ms;
+};
 
 const char *const Program = "meeting-monitor simulate";
 
@@ -366,8 +380,13 @@ bool simulateHistory(const SimulateOptions &options, QIODevice *progress, Simula
     // The recorder's writer, on its own thread: generation and storage run
     // side by side. Commits come from the row limit and from the flush
     // below (which also bounds the batches waiting in its queue).
+    // Retention is judged at the simulated end, not by the wall clock: a slow
+    // run (sanitizers, a loaded machine) would otherwise cross into another
+    // minute and trim one raw minute more than asked.
+    const FixedClock endClock(endMs);
     HistoryWriterThread writerThread(options.dbPath, 3'600'000, 100'000);
     writerThread.writer()->setRetention(options.retention);
+    writerThread.writer()->setClock(&endClock);
     if (!writerThread.start(error))
         return false;
 
