@@ -6,6 +6,7 @@
 // while recording 10,000 samples per second. Prints figures; asserts nothing.
 //
 //   bench/history_bench [--users N] [--days N] [--keep DIR]
+//   bench/history_bench --db FILE     (only the reads, on an existing history)
 #include "simulatecommand.h"
 #include "fleetsimulator.h"
 #include "history/historydatabase.h"
@@ -210,28 +211,10 @@ void writerCpu(const QString &path, int usersPerSecond, int seconds)
     std::printf("  whole process incl. the generator: %.1f %% of one core\n", 100 * processCpu / elapsed);
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// Writes the simulated history to `path` (as `simulate` does) and prints its
+// size. False when the simulation failed.
+bool simulateWeek(const QString &path, int users, int days)
 {
-    QCoreApplication app(argc, argv);
-    registerSampleMetaTypes();
-    int users = 1000;
-    int days = 7;
-    QString keep;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QStringLiteral("--users"))
-            users = args[i + 1].toInt();
-        else if (args[i] == QStringLiteral("--days"))
-            days = args[i + 1].toInt();
-        else if (args[i] == QStringLiteral("--keep"))
-            keep = args[i + 1];
-    }
-    QTemporaryDir tmp;
-    const QString dir = keep.isEmpty() ? tmp.path() : keep;
-    QDir().mkpath(dir);
-    const QString path = dir + QStringLiteral("/week.sqlite");
     QFile::remove(path);
 
     SimulateOptions options;
@@ -250,7 +233,7 @@ int main(int argc, char **argv)
     const double cpu0 = processCpuSeconds();
     if (!simulateHistory(options, nullptr, &result, &error)) {
         std::printf("simulate failed: %s\n", qPrintable(error));
-        return 1;
+        return false;
     }
     const double simSeconds = double(timer.elapsed()) / 1000;
     std::printf("simulate: %lld samples in %.1f s (%.2f M samples/s, %.1f CPU s; %lld payloads via the JSON decoder)\n",
@@ -259,6 +242,39 @@ int main(int argc, char **argv)
     std::printf("database file as written: %.1f MB (+ WAL %.1f MB)\n", double(QFileInfo(path).size()) / 1e6,
                 double(QFileInfo(path + QStringLiteral("-wal")).size()) / 1e6);
     sizes(path, "as written by simulate");
+
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    registerSampleMetaTypes();
+    int users = 1000;
+    int days = 7;
+    QString keep;
+    QString existing; // --db: time the reads of a history written before, write nothing
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QStringLiteral("--users"))
+            users = args[i + 1].toInt();
+        else if (args[i] == QStringLiteral("--days"))
+            days = args[i + 1].toInt();
+        else if (args[i] == QStringLiteral("--keep"))
+            keep = args[i + 1];
+        else if (args[i] == QStringLiteral("--db"))
+            existing = args[i + 1];
+    }
+    QTemporaryDir tmp;
+    const QString dir = keep.isEmpty() ? tmp.path() : keep;
+    const QString path = existing.isEmpty() ? dir + QStringLiteral("/week.sqlite") : existing;
+    if (existing.isEmpty()) {
+        QDir().mkpath(dir);
+        if (!simulateWeek(path, users, days))
+            return 1;
+    }
 
     // Reads: the busiest user and their meeting.
     QString meetingId;
@@ -310,6 +326,9 @@ int main(int argc, char **argv)
             std::printf("%s: first %.1f ms, median of 7 %.1f ms (%zu steps)\n", label, ms.front(), median(ms), points);
         }
     }
+
+    if (!existing.isEmpty())
+        return 0; // never rewrite a history we were only asked to read
 
     // After VACUUM: the size the data needs, without the slack of pages that
     // were split while blocks grew.

@@ -5,6 +5,7 @@
 #include "fleetsimulator.h"
 #include "ingest/metricsdecoder.h"
 
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QIODevice>
@@ -16,6 +17,12 @@
 namespace mm {
 
 namespace {
+
+// The translation context of the simulate command's help, errors and progress lines.
+class SimulateText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::SimulateCommand)
+};
 
 class FixedClock final : public Clock
 {
@@ -452,7 +459,7 @@ bool simulateHistory(const SimulateOptions &options, QIODevice *progress, Simula
         const qint64 dayIndex = (t - startMs) / kDayMs;
         if (progress && dayIndex != lastReportDay && (t - startMs) % kDayMs == 0) {
             lastReportDay = dayIndex;
-            say(progress, QStringLiteral("%1 of %2 days written (up to %3), %4 samples")
+            say(progress, SimulateText::tr("%1 of %2 days written (up to %3), %4 samples")
                               .arg(dayIndex)
                               .arg(options.days)
                               .arg(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate))
@@ -469,7 +476,7 @@ bool simulateHistory(const SimulateOptions &options, QIODevice *progress, Simula
         *error = writerThread.writer()->errorString();
         return false;
     }
-    say(progress, QStringLiteral("done: %1 samples over %2 days into %3")
+    say(progress, SimulateText::tr("done: %1 samples over %2 days into %3")
                       .arg(counts.committed)
                       .arg(options.days)
                       .arg(options.dbPath));
@@ -479,30 +486,30 @@ bool simulateHistory(const SimulateOptions &options, QIODevice *progress, Simula
 int runSimulateCommand(const QStringList &arguments, QIODevice &out, QIODevice &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(SimulateText::tr(
         "Write a past period of the simulated fleet into a history database, ending now: busy "
         "working hours (09:00-17:00 UTC, lighter at weekends), quiet nights. Raw samples only "
         "for the raw retention period, rollups for the whole period."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
-    const QCommandLineOption daysOption(QStringLiteral("days"), QStringLiteral("Days to simulate (1-400)."),
-                                        QStringLiteral("N"), QStringLiteral("7"));
+                                        SimulateText::tr("Show this help."));
+    const QCommandLineOption daysOption(QStringLiteral("days"), SimulateText::tr("Days to simulate (1-400)."),
+                                        SimulateText::tr("N"), QStringLiteral("7"));
     const QCommandLineOption usersOption(QStringLiteral("users"),
-                                         QStringLiteral("Users in the fleet (1-100000)."),
-                                         QStringLiteral("N"), QStringLiteral("1000"));
+                                         SimulateText::tr("Users in the fleet (1-100000)."),
+                                         SimulateText::tr("N"), QStringLiteral("1000"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("History database to write (created if needed)."),
-                                      QStringLiteral("FILE"));
+                                      SimulateText::tr("History database to write (created if needed)."),
+                                      SimulateText::tr("FILE"));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        QStringLiteral("Random seed (same seed, same fleet)."),
-                                        QStringLiteral("S"), QStringLiteral("1"));
+                                        SimulateText::tr("Random seed (same seed, same fleet)."),
+                                        SimulateText::tr("S"), QStringLiteral("1"));
     const QCommandLineOption rawRetentionOption(
         QStringLiteral("raw-retention"),
-        QStringLiteral("Hours of raw samples to keep, counted back from now (default 24)."),
-        QStringLiteral("HOURS"), QStringLiteral("24"));
+        SimulateText::tr("Hours of raw samples to keep, counted back from now (default 24)."),
+        SimulateText::tr("HOURS"), QStringLiteral("24"));
     parser.addOptions({helpOption, daysOption, usersOption, dbOption, seedOption, rawRetentionOption});
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
-        say(&err, parser.errorText() + QStringLiteral(" (try --help)"));
+        say(&err, parser.errorText() + SimulateText::tr(" (try --help)"));
         return 2;
     }
     if (parser.isSet(helpOption)) {
@@ -510,38 +517,38 @@ int runSimulateCommand(const QStringList &arguments, QIODevice &out, QIODevice &
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(&err, QStringLiteral("unexpected argument '%1' (try --help)")
+        say(&err, SimulateText::tr("unexpected argument '%1' (try --help)")
                       .arg(terminalSafe(parser.positionalArguments().constFirst())));
         return 2;
     }
     SimulateOptions options;
     options.dbPath = parser.value(dbOption);
     if (options.dbPath.isEmpty()) {
-        say(&err, QStringLiteral("--db FILE is required (try --help)"));
+        say(&err, SimulateText::tr("--db FILE is required (try --help)"));
         return 2;
     }
     bool ok = false;
     options.days = parser.value(daysOption).toInt(&ok);
     if (!ok || options.days < 1 || options.days > 400) {
-        say(&err, QStringLiteral("--days: '%1' is not a number from 1 to 400")
+        say(&err, SimulateText::tr("--days: '%1' is not a number from 1 to 400")
                       .arg(terminalSafe(parser.value(daysOption))));
         return 2;
     }
     options.users = parser.value(usersOption).toInt(&ok);
     if (!ok || options.users < 1 || options.users > 100'000) {
-        say(&err, QStringLiteral("--users: '%1' is not a number from 1 to 100000")
+        say(&err, SimulateText::tr("--users: '%1' is not a number from 1 to 100000")
                       .arg(terminalSafe(parser.value(usersOption))));
         return 2;
     }
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) {
-        say(&err, QStringLiteral("--seed: '%1' is not a non-negative integer")
+        say(&err, SimulateText::tr("--seed: '%1' is not a non-negative integer")
                       .arg(terminalSafe(parser.value(seedOption))));
         return 2;
     }
     const double hours = parser.value(rawRetentionOption).toDouble(&ok);
     if (!ok || !(hours >= 0) || hours > 24.0 * 400) {
-        say(&err, QStringLiteral("--raw-retention: '%1' is not a number of hours from 0 to 9600")
+        say(&err, SimulateText::tr("--raw-retention: '%1' is not a number of hours from 0 to 9600")
                       .arg(terminalSafe(parser.value(rawRetentionOption))));
         return 2;
     }

@@ -1105,6 +1105,125 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     </message>
 </context>
 <context>
+    <name>mm::ExportCommand</name>
+    <message>
+        <source>corrupt rollup (minute %1, user key %2)</source>
+        <translation>corrupt rollup (minute %1, user key %2)</translation>
+    </message>
+    <message>
+        <source>cannot write the output: </source>
+        <translation>cannot write the output: </translation>
+    </message>
+    <message>
+        <source>corrupt raw block (minute %1, user key %2)</source>
+        <translation>corrupt raw block (minute %1, user key %2)</translation>
+    </message>
+    <message>
+        <source>Export recorded samples (or, with --resolution, per-user rollups; with --alerts, alert incidents) from a Meeting Monitor history as CSV.</source>
+        <translation>Export recorded samples (or, with --resolution, per-user rollups; with --alerts, alert incidents) from a Meeting Monitor history as CSV.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>History database to read.</source>
+        <translation>History database to read.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Output format (csv).</source>
+        <translation>Output format (csv).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>First receive time to include, ISO-8601 (UTC unless an offset is given).</source>
+        <translation>First receive time to include, ISO-8601 (UTC unless an offset is given).</translation>
+    </message>
+    <message>
+        <source>ISO8601</source>
+        <translation>ISO8601</translation>
+    </message>
+    <message>
+        <source>Receive time to stop before, ISO-8601.</source>
+        <translation>Receive time to stop before, ISO-8601.</translation>
+    </message>
+    <message>
+        <source>Only this meeting id.</source>
+        <translation>Only this meeting id.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Only this user id.</source>
+        <translation>Only this user id.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically) instead of stdout.</source>
+        <translation>Write to FILE (atomically) instead of stdout.</translation>
+    </message>
+    <message>
+        <source>Export per-user rollups instead of raw samples: 1m (one row per user and minute) or 1h (per hour).</source>
+        <translation>Export per-user rollups instead of raw samples: 1m (one row per user and minute) or 1h (per hour).</translation>
+    </message>
+    <message>
+        <source>Export alert incidents instead of samples, one row per incident; --from/--to select by start time.</source>
+        <translation>Export alert incidents instead of samples, one row per incident; --from/--to select by start time.</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (try --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>unexpected argument &apos;%1&apos; (try --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>--db FILE is required (try --help)</translation>
+    </message>
+    <message>
+        <source>unsupported format &apos;%1&apos; (only csv)</source>
+        <translation>unsupported format &apos;%1&apos; (only csv)</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not an ISO-8601 date or date-time (e.g. 2026-11-24T10:15:03Z)</source>
+        <translation>--%1: &apos;%2&apos; is not an ISO-8601 date or date-time (e.g. 2026-11-24T10:15:03Z)</translation>
+    </message>
+    <message>
+        <source>--from is after --to</source>
+        <translation>--from is after --to</translation>
+    </message>
+    <message>
+        <source>--resolution: &apos;%1&apos; is not 1m or 1h</source>
+        <translation>--resolution: &apos;%1&apos; is not 1m or 1h</translation>
+    </message>
+    <message>
+        <source>--alerts and --resolution cannot be combined</source>
+        <translation>--alerts and --resolution cannot be combined</translation>
+    </message>
+    <message>
+        <source>export failed: %1</source>
+        <translation>export failed: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>export to %1 failed: %2</source>
+        <translation>export to %1 failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>mm::ExportDialog</name>
     <message>
         <source>&amp;Everything</source>
@@ -1409,6 +1528,130 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</source>
         <translation>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</translation>
+    </message>
+</context>
+<context>
+    <name>mm::HeadlessCommands</name>
+    <message>
+        <source>not available in this program</source>
+        <translation>not available in this program</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ImportCommand</name>
+    <message>
+        <source>more than %1 cells</source>
+        <translation>more than %1 cells</translation>
+    </message>
+    <message>
+        <source>a quoted cell is not closed before the end of the file</source>
+        <translation>a quoted cell is not closed before the end of the file</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>text after a closing quote</translation>
+    </message>
+    <message>
+        <source>a cell longer than %1 bytes</source>
+        <translation>a cell longer than %1 bytes</translation>
+    </message>
+    <message>
+        <source>Import samples from a CSV file in the format of `meeting-monitor export --format csv` into a history database (created if needed), taking `time` as the sample time. Bad rows are reported and skipped; the good rows are kept.
+Exit codes: 0 every row imported, 1 error, 2 usage error, 3 some rows rejected.</source>
+        <translation>Import samples from a CSV file in the format of `meeting-monitor export --format csv` into a history database (created if needed), taking `time` as the sample time. Bad rows are reported and skipped; the good rows are kept.
+Exit codes: 0 every row imported, 1 error, 2 usage error, 3 some rows rejected.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>History database to write.</source>
+        <translation>History database to write.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>CSV file to read.</source>
+        <translation>CSV file to read.</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (try --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>unexpected argument &apos;%1&apos; (try --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE and --csv FILE are required (try --help)</source>
+        <translation>--db FILE and --csv FILE are required (try --help)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no header row%2</source>
+        <translation>%1: no header row%2</translation>
+    </message>
+    <message>
+        <source>line %1: unknown column &apos;%2&apos; (ignored)</source>
+        <translation>line %1: unknown column &apos;%2&apos; (ignored)</translation>
+    </message>
+    <message>
+        <source>line %1: column &apos;%2&apos; appears twice</source>
+        <translation>line %1: column &apos;%2&apos; appears twice</translation>
+    </message>
+    <message>
+        <source>line %1: the header has no &apos;%2&apos; column</source>
+        <translation>line %1: the header has no &apos;%2&apos; column</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>more rejected rows follow; only their count is reported</source>
+        <translation>more rejected rows follow; only their count is reported</translation>
+    </message>
+    <message>
+        <source>%1 cells where the header has %2</source>
+        <translation>%1 cells where the header has %2</translation>
+    </message>
+    <message>
+        <source>time: &apos;%1&apos; is not an ISO-8601 time</source>
+        <translation>time: &apos;%1&apos; is not an ISO-8601 time</translation>
+    </message>
+    <message>
+        <source>%1: empty or longer than %2 characters</source>
+        <translation>%1: empty or longer than %2 characters</translation>
+    </message>
+    <message>
+        <source>quality: &apos;%1&apos; is not excellent, good, fair or poor</source>
+        <translation>quality: &apos;%1&apos; is not excellent, good, fair or poor</translation>
+    </message>
+    <message>
+        <source>%1: not a number</source>
+        <translation>%1: not a number</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside 0..%3</source>
+        <translation>%1: %2 is outside 0..%3</translation>
+    </message>
+    <message>
+        <source>import stopped: %1; the rows before line %2 are stored, nothing of the failed transaction is</source>
+        <translation>import stopped: %1; the rows before line %2 are stored, nothing of the failed transaction is</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>read error</translation>
+    </message>
+    <message>
+        <source>imported %1 samples from %2; %3 rows rejected</source>
+        <translation>imported %1 samples from %2; %3 rows rejected</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2209,300 @@ Check the profile&apos;s CA file and the gateway&apos;s host name, then use File
     <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>mm::RecordCommand</name>
+    <message>
+        <source>recording %1 (namespace %2, path %3) into %4; %5</source>
+        <translation>recording %1 (namespace %2, path %3) into %4; %5</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>no token</translation>
+    </message>
+    <message>
+        <source>with a token</source>
+        <translation>with a token</translation>
+    </message>
+    <message>
+        <source>weekly report %1 written: %2</source>
+        <translation>weekly report %1 written: %2</translation>
+    </message>
+    <message>
+        <source>weekly report %1 failed (retried in an hour): %2</source>
+        <translation>weekly report %1 failed (retried in an hour): %2</translation>
+    </message>
+    <message>
+        <source>weekly reports into %1 (%2%3)</source>
+        <translation>weekly reports into %1 (%2%3)</translation>
+    </message>
+    <message>
+        <source>, PDF and CSV</source>
+        <translation>, PDF and CSV</translation>
+    </message>
+    <message>
+        <source>, CSV only</source>
+        <translation>, CSV only</translation>
+    </message>
+    <message>
+        <source>stopped; %1 samples committed, %2 incidents recorded (%3 fired)</source>
+        <translation>stopped; %1 samples committed, %2 incidents recorded (%3 fired)</translation>
+    </message>
+    <message>
+        <source>%1 received: committing and exiting</source>
+        <translation>%1 received: committing and exiting</translation>
+    </message>
+    <message>
+        <source>connection: %1</source>
+        <translation>connection: %1</translation>
+    </message>
+    <message>
+        <source>disconnected by the server</source>
+        <translation>disconnected by the server</translation>
+    </message>
+    <message>
+        <source>the gateway refused the connection: %1</source>
+        <translation>the gateway refused the connection: %1</translation>
+    </message>
+    <message>
+        <source>history write failed (recording continues): %1</source>
+        <translation>history write failed (recording continues): %1</translation>
+    </message>
+    <message>
+        <source>retention: deleted %1 raw minute blocks and %2 rollup rows</source>
+        <translation>retention: deleted %1 raw minute blocks and %2 rollup rows</translation>
+    </message>
+    <message>
+        <source>Record every valid sample from a Meeting Monitor gateway into an SQLite history, without a window. SIGTERM or SIGINT commits what was received and exits 0. The token comes from --token-file, else the MEETING_MONITOR_TOKEN environment variable, else the system keychain (&apos;meeting-monitor token set --gateway URL&apos;).
+Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, 3 the gateway refused the connection.</source>
+        <translation>Record every valid sample from a Meeting Monitor gateway into an SQLite history, without a window. SIGTERM or SIGINT commits what was received and exits 0. The token comes from --token-file, else the MEETING_MONITOR_TOKEN environment variable, else the system keychain (&apos;meeting-monitor token set --gateway URL&apos;).
+Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, 3 the gateway refused the connection.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>Gateway URL (ws://, wss://, http:// or https://).</source>
+        <translation>Gateway URL (ws://, wss://, http:// or https://).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Socket.IO namespace.</source>
+        <translation>Socket.IO namespace.</translation>
+    </message>
+    <message>
+        <source>NSP</source>
+        <translation>NSP</translation>
+    </message>
+    <message>
+        <source>Socket.IO server path.</source>
+        <translation>Socket.IO server path.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Read the admin token from FILE (a trailing newline is ignored).</source>
+        <translation>Read the admin token from FILE (a trailing newline is ignored).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for wss://.</source>
+        <translation>Trust only the CA certificates in FILE (PEM or DER) for wss://.</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a host other than this computer (token in clear text).</source>
+        <translation>Allow ws:// to a host other than this computer (token in clear text).</translation>
+    </message>
+    <message>
+        <source>History database to write (created if needed).</source>
+        <translation>History database to write (created if needed).</translation>
+    </message>
+    <message>
+        <source>Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever).</source>
+        <translation>Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever).</translation>
+    </message>
+    <message>
+        <source>HOURS</source>
+        <translation>HOURS</translation>
+    </message>
+    <message>
+        <source>Keep per-minute rollups for DAYS (default 90; 0 keeps them forever).</source>
+        <translation>Keep per-minute rollups for DAYS (default 90; 0 keeps them forever).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>DAYS</translation>
+    </message>
+    <message>
+        <source>Alert rules as JSON (the settings form; rules it leaves out keep the plan&apos;s defaults). Incidents are kept in the history.</source>
+        <translation>Alert rules as JSON (the settings form; rules it leaves out keep the plan&apos;s defaults). Incidents are kept in the history.</translation>
+    </message>
+    <message>
+        <source>Every Monday shortly after midnight (local time), write last week&apos;s quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week missed while the recorder was down is written at start.</source>
+        <translation>Every Monday shortly after midnight (local time), write last week&apos;s quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week missed while the recorder was down is written at start.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (try --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>unexpected argument &apos;%1&apos; (try --help)</translation>
+    </message>
+    <message>
+        <source>--gateway URL is required (try --help)</source>
+        <translation>--gateway URL is required (try --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>--db FILE is required (try --help)</translation>
+    </message>
+    <message>
+        <source>--weekly-report-dir needs a directory</source>
+        <translation>--weekly-report-dir needs a directory</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of %3 between 0 and %4</source>
+        <translation>--%1: &apos;%2&apos; is not a number of %3 between 0 and %4</translation>
+    </message>
+    <message>
+        <source>--gateway: &apos;%1&apos; is not a ws://, wss://, http:// or https:// URL</source>
+        <translation>--gateway: &apos;%1&apos; is not a ws://, wss://, http:// or https:// URL</translation>
+    </message>
+    <message>
+        <source>warning: --allow-unencrypted: the token and the data travel unencrypted to %1</source>
+        <translation>warning: --allow-unencrypted: the token and the data travel unencrypted to %1</translation>
+    </message>
+    <message>
+        <source>--namespace must start with &apos;/&apos;</source>
+        <translation>--namespace must start with &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path must start with &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>--rules: cannot read %1: %2</source>
+        <translation>--rules: cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>file too large</source>
+        <translation>file too large</translation>
+    </message>
+    <message>
+        <source>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</source>
+        <translation>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ReportCommand</name>
+    <message>
+        <source>Write the weekly quality report of a Meeting Monitor history (from its per-minute rollups and alert incidents) as PDF or CSV. Needs no display.
+Exit codes: 0 written, 1 history or write error, 2 usage error.</source>
+        <translation>Write the weekly quality report of a Meeting Monitor history (from its per-minute rollups and alert incidents) as PDF or CSV. Needs no display.
+Exit codes: 0 written, 1 history or write error, 2 usage error.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>History database to read.</source>
+        <translation>History database to read.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>ISO week, e.g. 2026-W47 (default: the last completed week).</source>
+        <translation>ISO week, e.g. 2026-W47 (default: the last completed week).</translation>
+    </message>
+    <message>
+        <source>IANA time zone of the days and the week, e.g. Asia/Ho_Chi_Minh (default: the system&apos;s).</source>
+        <translation>IANA time zone of the days and the week, e.g. Asia/Ho_Chi_Minh (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <source>pdf or csv (default: from --out&apos;s suffix).</source>
+        <translation>pdf or csv (default: from --out&apos;s suffix).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically).</source>
+        <translation>Write to FILE (atomically).</translation>
+    </message>
+    <message>
+        <source>Gateway name or URL for the report&apos;s header.</source>
+        <translation>Gateway name or URL for the report&apos;s header.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (try --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>unexpected argument &apos;%1&apos; (try --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>--db FILE is required (try --help)</translation>
+    </message>
+    <message>
+        <source>--out FILE is required (try --help)</source>
+        <translation>--out FILE is required (try --help)</translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not pdf or csv</source>
+        <translation>--format: &apos;%1&apos; is not pdf or csv</translation>
+    </message>
+    <message>
+        <source>--tz: unknown time zone &apos;%1&apos; (an IANA name such as Europe/Berlin or Asia/Ho_Chi_Minh)</source>
+        <translation>--tz: unknown time zone &apos;%1&apos; (an IANA name such as Europe/Berlin or Asia/Ho_Chi_Minh)</translation>
+    </message>
+    <message>
+        <source>--week: &apos;%1&apos; is not an ISO week like 2026-W47 (weeks 01 to 52, or 53 in a year that has one)</source>
+        <translation>--week: &apos;%1&apos; is not an ISO week like 2026-W47 (weeks 01 to 52, or 53 in a year that has one)</translation>
+    </message>
+    <message>
+        <source>PDF output is not available in this program</source>
+        <translation>PDF output is not available in this program</translation>
+    </message>
+    <message>
+        <source>cannot build the report: %1</source>
+        <translation>cannot build the report: %1</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2, %3 in %4: %5 meetings%6)</source>
+        <translation>wrote %1 (%2, %3 in %4: %5 meetings%6)</translation>
+    </message>
+    <message>
+        <source>, no data</source>
+        <translation>, no data</translation>
     </message>
 </context>
 <context>

@@ -1099,6 +1099,125 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     </message>
 </context>
 <context>
+    <name>mm::ExportCommand</name>
+    <message>
+        <source>corrupt rollup (minute %1, user key %2)</source>
+        <translation>bản tổng hợp bị hỏng (phút %1, khóa người dùng %2)</translation>
+    </message>
+    <message>
+        <source>cannot write the output: </source>
+        <translation>không thể ghi đầu ra: </translation>
+    </message>
+    <message>
+        <source>corrupt raw block (minute %1, user key %2)</source>
+        <translation>khối dữ liệu thô bị hỏng (phút %1, khóa người dùng %2)</translation>
+    </message>
+    <message>
+        <source>Export recorded samples (or, with --resolution, per-user rollups; with --alerts, alert incidents) from a Meeting Monitor history as CSV.</source>
+        <translation>Xuất các mẫu đã ghi (hoặc, với --resolution, các bản tổng hợp theo người dùng; với --alerts, các sự cố cảnh báo) từ lịch sử của Meeting Monitor dưới dạng CSV.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiển thị trợ giúp này.</translation>
+    </message>
+    <message>
+        <source>History database to read.</source>
+        <translation>Cơ sở dữ liệu lịch sử cần đọc.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Output format (csv).</source>
+        <translation>Định dạng đầu ra (csv).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>ĐỊNH_DẠNG</translation>
+    </message>
+    <message>
+        <source>First receive time to include, ISO-8601 (UTC unless an offset is given).</source>
+        <translation>Thời điểm nhận đầu tiên được đưa vào, theo ISO-8601 (UTC trừ khi có chỉ định độ lệch múi giờ).</translation>
+    </message>
+    <message>
+        <source>ISO8601</source>
+        <translation>ISO8601</translation>
+    </message>
+    <message>
+        <source>Receive time to stop before, ISO-8601.</source>
+        <translation>Thời điểm nhận để dừng trước đó, theo ISO-8601.</translation>
+    </message>
+    <message>
+        <source>Only this meeting id.</source>
+        <translation>Chỉ cuộc họp có mã này.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>Only this user id.</source>
+        <translation>Chỉ người dùng có mã này.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically) instead of stdout.</source>
+        <translation>Ghi vào TỆP (theo cách nguyên tử) thay vì stdout.</translation>
+    </message>
+    <message>
+        <source>Export per-user rollups instead of raw samples: 1m (one row per user and minute) or 1h (per hour).</source>
+        <translation>Xuất các bản tổng hợp theo người dùng thay vì mẫu thô: 1m (một dòng cho mỗi người dùng và mỗi phút) hoặc 1h (theo giờ).</translation>
+    </message>
+    <message>
+        <source>Export alert incidents instead of samples, one row per incident; --from/--to select by start time.</source>
+        <translation>Xuất các sự cố cảnh báo thay vì mẫu, một dòng cho mỗi sự cố; --from/--to chọn theo thời điểm bắt đầu.</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (thử --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>đối số không mong đợi &apos;%1&apos; (thử --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>Bắt buộc phải có --db TỆP (thử --help)</translation>
+    </message>
+    <message>
+        <source>unsupported format &apos;%1&apos; (only csv)</source>
+        <translation>định dạng không được hỗ trợ &apos;%1&apos; (chỉ hỗ trợ csv)</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not an ISO-8601 date or date-time (e.g. 2026-11-24T10:15:03Z)</source>
+        <translation>--%1: &apos;%2&apos; không phải là ngày hoặc ngày giờ ISO-8601 (ví dụ 2026-11-24T10:15:03Z)</translation>
+    </message>
+    <message>
+        <source>--from is after --to</source>
+        <translation>--from nằm sau --to</translation>
+    </message>
+    <message>
+        <source>--resolution: &apos;%1&apos; is not 1m or 1h</source>
+        <translation>--resolution: &apos;%1&apos; không phải là 1m hoặc 1h</translation>
+    </message>
+    <message>
+        <source>--alerts and --resolution cannot be combined</source>
+        <translation>Không thể kết hợp --alerts với --resolution</translation>
+    </message>
+    <message>
+        <source>export failed: %1</source>
+        <translation>xuất thất bại: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>không thể ghi %1: %2</translation>
+    </message>
+    <message>
+        <source>export to %1 failed: %2</source>
+        <translation>xuất ra %1 thất bại: %2</translation>
+    </message>
+</context>
+<context>
     <name>mm::ExportDialog</name>
     <message>
         <source>&amp;Everything</source>
@@ -1402,6 +1521,130 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</source>
         <translation>URL gateway: ws:// không mã hóa chỉ được phép tới chính máy tính này (127.0.0.1, ::1, localhost); hãy dùng wss://, hoặc cho phép rõ ràng kết nối không mã hóa (thiết lập của hồ sơ, hoặc --allow-unencrypted).</translation>
+    </message>
+</context>
+<context>
+    <name>mm::HeadlessCommands</name>
+    <message>
+        <source>not available in this program</source>
+        <translation>không khả dụng trong chương trình này</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ImportCommand</name>
+    <message>
+        <source>more than %1 cells</source>
+        <translation>nhiều hơn %1 ô</translation>
+    </message>
+    <message>
+        <source>a quoted cell is not closed before the end of the file</source>
+        <translation>một ô có dấu ngoặc kép chưa được đóng trước khi hết tệp</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>có văn bản sau dấu ngoặc kép đóng</translation>
+    </message>
+    <message>
+        <source>a cell longer than %1 bytes</source>
+        <translation>một ô dài hơn %1 byte</translation>
+    </message>
+    <message>
+        <source>Import samples from a CSV file in the format of `meeting-monitor export --format csv` into a history database (created if needed), taking `time` as the sample time. Bad rows are reported and skipped; the good rows are kept.
+Exit codes: 0 every row imported, 1 error, 2 usage error, 3 some rows rejected.</source>
+        <translation>Nhập các mẫu từ tệp CSV có định dạng của `meeting-monitor export --format csv` vào cơ sở dữ liệu lịch sử (tạo mới nếu cần), lấy `time` làm thời điểm của mẫu. Các dòng lỗi được báo cáo và bỏ qua; các dòng hợp lệ được giữ lại.
+Mã thoát: 0 đã nhập mọi dòng, 1 lỗi, 2 lỗi cách dùng, 3 một số dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiển thị trợ giúp này.</translation>
+    </message>
+    <message>
+        <source>History database to write.</source>
+        <translation>Cơ sở dữ liệu lịch sử cần ghi.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>CSV file to read.</source>
+        <translation>Tệp CSV cần đọc.</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (thử --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>đối số không mong đợi &apos;%1&apos; (thử --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE and --csv FILE are required (try --help)</source>
+        <translation>Bắt buộc phải có --db TỆP và --csv TỆP (thử --help)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>không thể đọc %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no header row%2</source>
+        <translation>%1: không có dòng tiêu đề%2</translation>
+    </message>
+    <message>
+        <source>line %1: unknown column &apos;%2&apos; (ignored)</source>
+        <translation>dòng %1: cột không xác định &apos;%2&apos; (đã bỏ qua)</translation>
+    </message>
+    <message>
+        <source>line %1: column &apos;%2&apos; appears twice</source>
+        <translation>dòng %1: cột &apos;%2&apos; xuất hiện hai lần</translation>
+    </message>
+    <message>
+        <source>line %1: the header has no &apos;%2&apos; column</source>
+        <translation>dòng %1: tiêu đề không có cột &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>more rejected rows follow; only their count is reported</source>
+        <translation>còn các dòng bị từ chối khác; chỉ báo cáo số lượng của chúng</translation>
+    </message>
+    <message>
+        <source>%1 cells where the header has %2</source>
+        <translation>%1 ô trong khi tiêu đề có %2</translation>
+    </message>
+    <message>
+        <source>time: &apos;%1&apos; is not an ISO-8601 time</source>
+        <translation>time: &apos;%1&apos; không phải là thời điểm ISO-8601</translation>
+    </message>
+    <message>
+        <source>%1: empty or longer than %2 characters</source>
+        <translation>%1: trống hoặc dài hơn %2 ký tự</translation>
+    </message>
+    <message>
+        <source>quality: &apos;%1&apos; is not excellent, good, fair or poor</source>
+        <translation>quality: &apos;%1&apos; không phải là excellent, good, fair hoặc poor</translation>
+    </message>
+    <message>
+        <source>%1: not a number</source>
+        <translation>%1: không phải là số</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside 0..%3</source>
+        <translation>%1: %2 nằm ngoài khoảng 0..%3</translation>
+    </message>
+    <message>
+        <source>import stopped: %1; the rows before line %2 are stored, nothing of the failed transaction is</source>
+        <translation>đã dừng nhập: %1; các dòng trước dòng %2 đã được lưu, không có gì từ giao dịch thất bại được lưu</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>lỗi đọc</translation>
+    </message>
+    <message>
+        <source>imported %1 samples from %2; %3 rows rejected</source>
+        <translation>đã nhập %1 mẫu từ %2; %3 dòng bị từ chối</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2195,300 @@ Hãy kiểm tra tệp CA của hồ sơ và tên máy chủ của gateway, rồi
     <message>
         <source>Unknown</source>
         <translation>Không rõ</translation>
+    </message>
+</context>
+<context>
+    <name>mm::RecordCommand</name>
+    <message>
+        <source>recording %1 (namespace %2, path %3) into %4; %5</source>
+        <translation>đang ghi %1 (namespace %2, đường dẫn %3) vào %4; %5</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>không có token</translation>
+    </message>
+    <message>
+        <source>with a token</source>
+        <translation>có token</translation>
+    </message>
+    <message>
+        <source>weekly report %1 written: %2</source>
+        <translation>đã ghi báo cáo hằng tuần %1: %2</translation>
+    </message>
+    <message>
+        <source>weekly report %1 failed (retried in an hour): %2</source>
+        <translation>báo cáo hằng tuần %1 thất bại (sẽ thử lại sau một giờ): %2</translation>
+    </message>
+    <message>
+        <source>weekly reports into %1 (%2%3)</source>
+        <translation>báo cáo hằng tuần vào %1 (%2%3)</translation>
+    </message>
+    <message>
+        <source>, PDF and CSV</source>
+        <translation>, PDF và CSV</translation>
+    </message>
+    <message>
+        <source>, CSV only</source>
+        <translation>, chỉ CSV</translation>
+    </message>
+    <message>
+        <source>stopped; %1 samples committed, %2 incidents recorded (%3 fired)</source>
+        <translation>đã dừng; đã ghi %1 mẫu, đã lưu %2 sự cố (%3 đã kích hoạt)</translation>
+    </message>
+    <message>
+        <source>%1 received: committing and exiting</source>
+        <translation>đã nhận %1: đang ghi dữ liệu và thoát</translation>
+    </message>
+    <message>
+        <source>connection: %1</source>
+        <translation>kết nối: %1</translation>
+    </message>
+    <message>
+        <source>disconnected by the server</source>
+        <translation>máy chủ đã ngắt kết nối</translation>
+    </message>
+    <message>
+        <source>the gateway refused the connection: %1</source>
+        <translation>gateway đã từ chối kết nối: %1</translation>
+    </message>
+    <message>
+        <source>history write failed (recording continues): %1</source>
+        <translation>ghi lịch sử thất bại (vẫn tiếp tục ghi): %1</translation>
+    </message>
+    <message>
+        <source>retention: deleted %1 raw minute blocks and %2 rollup rows</source>
+        <translation>lưu giữ: đã xóa %1 khối mẫu thô theo phút và %2 hàng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Record every valid sample from a Meeting Monitor gateway into an SQLite history, without a window. SIGTERM or SIGINT commits what was received and exits 0. The token comes from --token-file, else the MEETING_MONITOR_TOKEN environment variable, else the system keychain (&apos;meeting-monitor token set --gateway URL&apos;).
+Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, 3 the gateway refused the connection.</source>
+        <translation>Ghi mọi mẫu hợp lệ từ gateway Meeting Monitor vào lịch sử SQLite, không cần cửa sổ. SIGTERM hoặc SIGINT sẽ ghi những gì đã nhận và thoát với mã 0. Token lấy từ --token-file, nếu không có thì từ biến môi trường MEETING_MONITOR_TOKEN, nếu không có nữa thì từ kho khóa của hệ thống (&apos;meeting-monitor token set --gateway URL&apos;).
+Mã thoát: 0 dừng bởi tín hiệu, 1 lỗi lịch sử, 2 lỗi cách dùng, 3 gateway từ chối kết nối.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiển thị trợ giúp này.</translation>
+    </message>
+    <message>
+        <source>Gateway URL (ws://, wss://, http:// or https://).</source>
+        <translation>URL của gateway (ws://, wss://, http:// hoặc https://).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Socket.IO namespace.</source>
+        <translation>Namespace Socket.IO.</translation>
+    </message>
+    <message>
+        <source>NSP</source>
+        <translation>NSP</translation>
+    </message>
+    <message>
+        <source>Socket.IO server path.</source>
+        <translation>Đường dẫn máy chủ Socket.IO.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>ĐƯỜNG_DẪN</translation>
+    </message>
+    <message>
+        <source>Read the admin token from FILE (a trailing newline is ignored).</source>
+        <translation>Đọc token quản trị từ TỆP (bỏ qua ký tự xuống dòng ở cuối).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for wss://.</source>
+        <translation>Chỉ tin cậy các chứng chỉ CA trong TỆP (PEM hoặc DER) cho wss://.</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a host other than this computer (token in clear text).</source>
+        <translation>Cho phép ws:// tới máy chủ khác máy tính này (token được truyền dưới dạng văn bản thô).</translation>
+    </message>
+    <message>
+        <source>History database to write (created if needed).</source>
+        <translation>Cơ sở dữ liệu lịch sử để ghi (tự tạo nếu cần).</translation>
+    </message>
+    <message>
+        <source>Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever).</source>
+        <translation>Giữ mẫu thô 1 Hz trong SỐ_GIỜ (mặc định 24 giờ; 0 là giữ vĩnh viễn).</translation>
+    </message>
+    <message>
+        <source>HOURS</source>
+        <translation>SỐ_GIỜ</translation>
+    </message>
+    <message>
+        <source>Keep per-minute rollups for DAYS (default 90; 0 keeps them forever).</source>
+        <translation>Giữ dữ liệu tổng hợp theo phút trong SỐ_NGÀY (mặc định 90 ngày; 0 là giữ vĩnh viễn).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>SỐ_NGÀY</translation>
+    </message>
+    <message>
+        <source>Alert rules as JSON (the settings form; rules it leaves out keep the plan&apos;s defaults). Incidents are kept in the history.</source>
+        <translation>Quy tắc cảnh báo dạng JSON (giống biểu mẫu cài đặt; các quy tắc không được nêu sẽ giữ giá trị mặc định của gói). Sự cố được lưu trong lịch sử.</translation>
+    </message>
+    <message>
+        <source>Every Monday shortly after midnight (local time), write last week&apos;s quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week missed while the recorder was down is written at start.</source>
+        <translation>Mỗi thứ Hai, ngay sau nửa đêm (giờ địa phương), ghi báo cáo chất lượng của tuần trước vào THƯ_MỤC dưới dạng meeting-quality-YYYY-Www.pdf và .csv; tuần bị bỏ lỡ khi trình ghi ngừng hoạt động sẽ được ghi khi khởi động.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (thử --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>đối số không mong đợi &apos;%1&apos; (thử --help)</translation>
+    </message>
+    <message>
+        <source>--gateway URL is required (try --help)</source>
+        <translation>bắt buộc phải có --gateway URL (thử --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>Bắt buộc phải có --db TỆP (thử --help)</translation>
+    </message>
+    <message>
+        <source>--weekly-report-dir needs a directory</source>
+        <translation>--weekly-report-dir cần một thư mục</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of %3 between 0 and %4</source>
+        <translation>--%1: &apos;%2&apos; không phải là số %3 trong khoảng từ 0 đến %4</translation>
+    </message>
+    <message>
+        <source>--gateway: &apos;%1&apos; is not a ws://, wss://, http:// or https:// URL</source>
+        <translation>--gateway: &apos;%1&apos; không phải là URL ws://, wss://, http:// hoặc https://</translation>
+    </message>
+    <message>
+        <source>warning: --allow-unencrypted: the token and the data travel unencrypted to %1</source>
+        <translation>cảnh báo: --allow-unencrypted: token và dữ liệu được truyền không mã hóa tới %1</translation>
+    </message>
+    <message>
+        <source>--namespace must start with &apos;/&apos;</source>
+        <translation>--namespace phải bắt đầu bằng &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path phải bắt đầu bằng &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>--rules: cannot read %1: %2</source>
+        <translation>--rules: không thể đọc %1: %2</translation>
+    </message>
+    <message>
+        <source>file too large</source>
+        <translation>tệp quá lớn</translation>
+    </message>
+    <message>
+        <source>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</source>
+        <translation>cảnh báo: không thể theo dõi SIGTERM/SIGINT; chúng sẽ kết thúc trình ghi mà không ghi dữ liệu lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>mm::ReportCommand</name>
+    <message>
+        <source>Write the weekly quality report of a Meeting Monitor history (from its per-minute rollups and alert incidents) as PDF or CSV. Needs no display.
+Exit codes: 0 written, 1 history or write error, 2 usage error.</source>
+        <translation>Ghi báo cáo chất lượng hằng tuần từ lịch sử Meeting Monitor (dựa trên dữ liệu tổng hợp theo phút và sự cố cảnh báo) dưới dạng PDF hoặc CSV. Không cần màn hình.
+Mã thoát: 0 đã ghi, 1 lỗi lịch sử hoặc lỗi ghi, 2 lỗi cách dùng.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiển thị trợ giúp này.</translation>
+    </message>
+    <message>
+        <source>History database to read.</source>
+        <translation>Cơ sở dữ liệu lịch sử cần đọc.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>ISO week, e.g. 2026-W47 (default: the last completed week).</source>
+        <translation>Tuần ISO, ví dụ 2026-W47 (mặc định: tuần gần nhất đã kết thúc).</translation>
+    </message>
+    <message>
+        <source>IANA time zone of the days and the week, e.g. Asia/Ho_Chi_Minh (default: the system&apos;s).</source>
+        <translation>Múi giờ IANA của các ngày và tuần, ví dụ Asia/Ho_Chi_Minh (mặc định: múi giờ của hệ thống).</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>MÚI_GIỜ</translation>
+    </message>
+    <message>
+        <source>pdf or csv (default: from --out&apos;s suffix).</source>
+        <translation>pdf hoặc csv (mặc định: theo phần mở rộng của --out).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>ĐỊNH_DẠNG</translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically).</source>
+        <translation>Ghi vào TỆP (ghi nguyên tử).</translation>
+    </message>
+    <message>
+        <source>Gateway name or URL for the report&apos;s header.</source>
+        <translation>Tên hoặc URL của gateway cho phần đầu báo cáo.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source> (try --help)</source>
+        <translation> (thử --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (try --help)</source>
+        <translation>đối số không mong đợi &apos;%1&apos; (thử --help)</translation>
+    </message>
+    <message>
+        <source>--db FILE is required (try --help)</source>
+        <translation>Bắt buộc phải có --db TỆP (thử --help)</translation>
+    </message>
+    <message>
+        <source>--out FILE is required (try --help)</source>
+        <translation>bắt buộc phải có --out TỆP (thử --help)</translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not pdf or csv</source>
+        <translation>--format: &apos;%1&apos; không phải là pdf hoặc csv</translation>
+    </message>
+    <message>
+        <source>--tz: unknown time zone &apos;%1&apos; (an IANA name such as Europe/Berlin or Asia/Ho_Chi_Minh)</source>
+        <translation>--tz: múi giờ không xác định &apos;%1&apos; (cần tên IANA như Europe/Berlin hoặc Asia/Ho_Chi_Minh)</translation>
+    </message>
+    <message>
+        <source>--week: &apos;%1&apos; is not an ISO week like 2026-W47 (weeks 01 to 52, or 53 in a year that has one)</source>
+        <translation>--week: &apos;%1&apos; không phải là tuần ISO dạng 2026-W47 (tuần 01 đến 52, hoặc 53 trong năm có tuần 53)</translation>
+    </message>
+    <message>
+        <source>PDF output is not available in this program</source>
+        <translation>Chương trình này không hỗ trợ xuất PDF</translation>
+    </message>
+    <message>
+        <source>cannot build the report: %1</source>
+        <translation>không thể tạo báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2, %3 in %4: %5 meetings%6)</source>
+        <translation>đã ghi %1 (%2, %3 theo %4: %5 cuộc họp%6)</translation>
+    </message>
+    <message>
+        <source>, no data</source>
+        <translation>, không có dữ liệu</translation>
     </message>
 </context>
 <context>

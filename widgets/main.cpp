@@ -149,12 +149,20 @@ int main(int argc, char **argv)
         // get a QApplication on the offscreen platform, so they still need
         // no display (unless QT_QPA_PLATFORM says otherwise).
         std::unique_ptr<QApplication> drawing;
+        std::unique_ptr<QCoreApplication> plain;
         if (mm::headlessCommandDraws(argc, argv)) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             drawing = std::make_unique<QApplication>(argc, argv);
-            QCoreApplication::setApplicationName(QStringLiteral("meeting-monitor"));
+        } else {
+            plain = std::make_unique<QCoreApplication>(argc, argv);
         }
+        // The window's names, so the window's settings (its language) apply.
+        QCoreApplication::setOrganizationName(QStringLiteral("MeetingMonitor"));
+        QCoreApplication::setApplicationName(QStringLiteral("meeting-monitor"));
+        // Before the commands parse their arguments: --help and the errors
+        // are translated too (settings' language, else LANGUAGE/LC_ALL/LANG).
+        installTranslators(*QCoreApplication::instance());
         return mm::runHeadlessCommand(argc, argv, &mm::WeeklyReportPdf::render,
                                       &mm::runSimulateCommand);
     }

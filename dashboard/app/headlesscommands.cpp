@@ -82,7 +82,11 @@ int runHeadlessCommand(int argc, char **argv, const WeeklyReportPdfRenderer &pdf
         if (simulate) {
             code = simulate(arguments, out, err);
         } else {
-            err.write("meeting-monitor simulate: not available in this program\n");
+            err.write("meeting-monitor simulate: "
+                      + QCoreApplication::translate("mm::HeadlessCommands",
+                                                    "not available in this program")
+                            .toUtf8()
+                      + '\n');
             code = 1;
         }
     }

@@ -5,6 +5,7 @@
 #include "history/sampleexporter.h"
 #include "ingest/metricsdecoder.h"
 
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QHash>
@@ -14,6 +15,12 @@
 namespace mm {
 
 namespace {
+
+// The translation context of the import command's help, errors and summary.
+class ImportText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::ImportCommand)
+};
 
 const char *const Program = "meeting-monitor import";
 constexpr int kRowsPerBatch = 5000;
@@ -133,13 +140,13 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
     bool wasQuoted = false;
     const auto tooManyCells = [&] {
         if (cells->size() > MaxCells && error->isEmpty())
-            *error = QStringLiteral("more than %1 cells").arg(MaxCells);
+            *error = ImportText::tr("more than %1 cells").arg(MaxCells);
     };
     for (;;) {
         const int c = get();
         if (c < 0) {
             if (quoted && error->isEmpty())
-                *error = QStringLiteral("a quoted cell is not closed before the end of the file");
+                *error = ImportText::tr("a quoted cell is not closed before the end of the file");
             cells->append(cell);
             tooManyCells(); // the last cell counts too: MaxCells + 1 used to pass
             return true;
@@ -170,13 +177,13 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
             return true;
         } else {
             if (wasQuoted && error->isEmpty())
-                *error = QStringLiteral("text after a closing quote");
+                *error = ImportText::tr("text after a closing quote");
             cell.append(char(c));
         }
         // Bounds: keep reading to the row's end, but keep nothing more.
         if (cell.size() > MaxCellBytes) {
             if (error->isEmpty())
-                *error = QStringLiteral("a cell longer than %1 bytes").arg(MaxCellBytes);
+                *error = ImportText::tr("a cell longer than %1 bytes").arg(MaxCellBytes);
             cell.clear();
         }
         if (cells->size() > MaxCells) {
@@ -189,20 +196,20 @@ bool CsvRecordReader::next(QList<QByteArray> *cells, qint64 *line, QString *erro
 int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(ImportText::tr(
         "Import samples from a CSV file in the format of `meeting-monitor export --format csv` "
         "into a history database (created if needed), taking `time` as the sample time. Bad rows "
         "are reported and skipped; the good rows are kept.\n"
         "Exit codes: 0 every row imported, 1 error, 2 usage error, 3 some rows rejected."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("History database to write."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption csvOption(QStringLiteral("csv"), QStringLiteral("CSV file to read."),
-                                       QStringLiteral("FILE"));
+                                        ImportText::tr("Show this help."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), ImportText::tr("History database to write."),
+                                      ImportText::tr("FILE"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"), ImportText::tr("CSV file to read."),
+                                       ImportText::tr("FILE"));
     parser.addOptions({helpOption, dbOption, csvOption});
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
-        say(err, parser.errorText() + QStringLiteral(" (try --help)"));
+        say(err, parser.errorText() + ImportText::tr(" (try --help)"));
         return 2;
     }
     if (parser.isSet(helpOption)) {
@@ -210,18 +217,18 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(err, QStringLiteral("unexpected argument '%1' (try --help)")
+        say(err, ImportText::tr("unexpected argument '%1' (try --help)")
                      .arg(terminalSafe(parser.positionalArguments().constFirst())));
         return 2;
     }
     if (parser.value(dbOption).isEmpty() || parser.value(csvOption).isEmpty()) {
-        say(err, QStringLiteral("--db FILE and --csv FILE are required (try --help)"));
+        say(err, ImportText::tr("--db FILE and --csv FILE are required (try --help)"));
         return 2;
     }
     const QString csvPath = parser.value(csvOption);
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        say(err, QStringLiteral("cannot read %1: %2").arg(csvPath, file.errorString()));
+        say(err, ImportText::tr("cannot read %1: %2").arg(csvPath, file.errorString()));
         return 1;
     }
 
@@ -230,7 +237,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     qint64 line = 0;
     QString problem;
     if (!reader.next(&cells, &line, &problem) || !problem.isEmpty()) {
-        say(err, QStringLiteral("%1: no header row%2")
+        say(err, ImportText::tr("%1: no header row%2")
                      .arg(csvPath, problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + QLatin1Char(')')));
         return 1;
     }
@@ -242,11 +249,11 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         const QByteArray name = cells.at(i).trimmed();
         const auto known = columnNames().constFind(name);
         if (known == columnNames().cend()) {
-            say(err, QStringLiteral("line %1: unknown column '%2' (ignored)").arg(line).arg(shown(name)));
+            say(err, ImportText::tr("line %1: unknown column '%2' (ignored)").arg(line).arg(shown(name)));
             continue;
         }
         if (seen.contains(*known)) {
-            say(err, QStringLiteral("line %1: column '%2' appears twice").arg(line).arg(shown(name)));
+            say(err, ImportText::tr("line %1: column '%2' appears twice").arg(line).arg(shown(name)));
             return 1;
         }
         seen.insert(*known);
@@ -256,7 +263,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                                        std::pair{Column::MeetingId, "meeting_id"},
                                        std::pair{Column::UserId, "user_id"}}) {
         if (!seen.contains(column)) {
-            say(err, QStringLiteral("line %1: the header has no '%2' column").arg(line).arg(QLatin1String(name)));
+            say(err, ImportText::tr("line %1: the header has no '%2' column").arg(line).arg(QLatin1String(name)));
             return 1;
         }
     }
@@ -287,9 +294,9 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     auto reject = [&](const QString &message) {
         ++rejected;
         if (rejected <= kMaxReportedRows)
-            say(err, QStringLiteral("line %1: %2").arg(line).arg(message));
+            say(err, ImportText::tr("line %1: %2").arg(line).arg(message));
         else if (rejected == kMaxReportedRows + 1)
-            say(err, QStringLiteral("more rejected rows follow; only their count is reported"));
+            say(err, ImportText::tr("more rejected rows follow; only their count is reported"));
     };
     auto post = [&]() -> bool {
         if (batch.empty())
@@ -314,7 +321,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         if (cells.size() == 1 && cells.constFirst().isEmpty())
             continue; // an empty line (e.g. at the end)
         if (cells.size() != width) {
-            reject(QStringLiteral("%1 cells where the header has %2").arg(cells.size()).arg(width));
+            reject(ImportText::tr("%1 cells where the header has %2").arg(cells.size()).arg(width));
             continue;
         }
         Sample sample;
@@ -325,7 +332,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
             case Column::Time: {
                 const auto ms = parseIsoTimeMs(QString::fromUtf8(cell));
                 if (!ms || *ms < 0 || *ms > MetricsDecoder::MaxTimestampMs)
-                    errors << QStringLiteral("time: '%1' is not an ISO-8601 time").arg(shown(cell));
+                    errors << ImportText::tr("time: '%1' is not an ISO-8601 time").arg(shown(cell));
                 else
                     sample.receivedMs = *ms;
                 break;
@@ -335,7 +342,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                 const QString id = unguard(cell);
                 const char *name = it.value() == Column::MeetingId ? "meeting_id" : "user_id";
                 if (id.isEmpty() || id.size() > MetricsDecoder::MaxIdLength)
-                    errors << QStringLiteral("%1: empty or longer than %2 characters")
+                    errors << ImportText::tr("%1: empty or longer than %2 characters")
                                   .arg(QLatin1String(name))
                                   .arg(MetricsDecoder::MaxIdLength);
                 else
@@ -349,7 +356,7 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                 if (!cell.isEmpty()) {
                     const auto level = qualityFromString(QString::fromUtf8(cell));
                     if (!level)
-                        errors << QStringLiteral("quality: '%1' is not excellent, good, fair or poor")
+                        errors << ImportText::tr("quality: '%1' is not excellent, good, fair or poor")
                                       .arg(shown(cell));
                     else
                         sample.quality = *level;
@@ -362,9 +369,9 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                     double value = 0;
                     const auto [ptr, ec] = std::from_chars(cell.constData(), cell.constData() + cell.size(), value);
                     if (ec != std::errc() || ptr != cell.constData() + cell.size() || !std::isfinite(value)) {
-                        errors << QStringLiteral("%1: not a number").arg(QLatin1String(metric.name));
+                        errors << ImportText::tr("%1: not a number").arg(QLatin1String(metric.name));
                     } else if (value < 0 || value > metric.max) {
-                        errors << QStringLiteral("%1: %2 is outside 0..%3")
+                        errors << ImportText::tr("%1: %2 is outside 0..%3")
                                       .arg(QLatin1String(metric.name), shown(cell))
                                       .arg(metric.max, 0, 'f', 0);
                     } else {
@@ -394,18 +401,18 @@ int runImportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     if (!failed && (!post() || !writer.flush() || !writeError.isEmpty()))
         failed = true;
     if (file.error() != QFileDevice::NoError) {
-        say(err, QStringLiteral("cannot read %1: %2").arg(csvPath, file.errorString()));
+        say(err, ImportText::tr("cannot read %1: %2").arg(csvPath, file.errorString()));
         failed = true;
     }
     writer.close();
     if (failed) {
-        say(err, QStringLiteral("import stopped: %1; the rows before line %2 are stored, nothing of "
+        say(err, ImportText::tr("import stopped: %1; the rows before line %2 are stored, nothing of "
                                 "the failed transaction is")
-                     .arg(writeError.isEmpty() ? QStringLiteral("read error") : writeError)
+                     .arg(writeError.isEmpty() ? ImportText::tr("read error") : writeError)
                      .arg(committedUpToLine + 1));
         return 1;
     }
-    say(err, QStringLiteral("imported %1 samples from %2; %3 rows rejected")
+    say(err, ImportText::tr("imported %1 samples from %2; %3 rows rejected")
                  .arg(imported)
                  .arg(csvPath)
                  .arg(rejected));

@@ -29,6 +29,13 @@ namespace mm {
 
 namespace {
 
+// The translation context of the record command's help, errors and log
+// lines (the counters line stays as it is: scripts read its key=value pairs).
+class RecordText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::RecordCommand)
+};
+
 const char *const Program = "meeting-monitor record";
 
 // The write end of the self-pipe. A signal handler may only make
@@ -195,11 +202,11 @@ bool Recorder::start()
     connect(worker, &IngestWorker::alertsArrived, this, &Recorder::onAlertsArrived);
 
     const QUrl shown = m_config.socket.gatewayUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    log(QStringLiteral("recording %1 (namespace %2, path %3) into %4; %5")
+    log(RecordText::tr("recording %1 (namespace %2, path %3) into %4; %5")
             .arg(terminalSafe(shown.toDisplayString()), terminalSafe(m_config.socket.nspace),
                  terminalSafe(m_config.socket.path), m_config.dbPath,
-                 m_config.socket.token.isEmpty() ? QStringLiteral("no token")
-                                                 : QStringLiteral("with a token")));
+                 m_config.socket.token.isEmpty() ? RecordText::tr("no token")
+                                                 : RecordText::tr("with a token")));
     m_ingest->start();
     m_statsTimer.start();
     m_alertTimer.start();
@@ -211,17 +218,17 @@ bool Recorder::start()
         m_reports = std::make_unique<WeeklyReportScheduler>(reports, m_clock, m_config.pdfRenderer);
         connect(m_reports.get(), &WeeklyReportScheduler::reportWritten, this,
                 [this](const QString &week, const QStringList &paths) {
-                    log(QStringLiteral("weekly report %1 written: %2")
+                    log(RecordText::tr("weekly report %1 written: %2")
                             .arg(week, paths.join(QStringLiteral(", "))));
                 });
         connect(m_reports.get(), &WeeklyReportScheduler::reportFailed, this,
                 [this](const QString &week, const QString &problem) {
-                    log(QStringLiteral("weekly report %1 failed (retried in an hour): %2")
+                    log(RecordText::tr("weekly report %1 failed (retried in an hour): %2")
                             .arg(week, problem));
                 });
-        log(QStringLiteral("weekly reports into %1 (%2%3)")
+        log(RecordText::tr("weekly reports into %1 (%2%3)")
                 .arg(m_config.weeklyReportDir, QString::fromUtf8(reports.zone.id()),
-                     m_config.pdfRenderer ? QStringLiteral(", PDF and CSV") : QStringLiteral(", CSV only")));
+                     m_config.pdfRenderer ? RecordText::tr(", PDF and CSV") : RecordText::tr(", CSV only")));
         m_reports->start();
     }
     return true;
@@ -253,7 +260,7 @@ void Recorder::stop(int exitCode)
     if (m_writer)
         m_rowsCommitted = m_writer->writer()->rowsCommitted(); // thread joined: safe to read
     logCounters();
-    log(QStringLiteral("stopped; %1 samples committed, %2 incidents recorded (%3 fired)")
+    log(RecordText::tr("stopped; %1 samples committed, %2 incidents recorded (%3 fired)")
             .arg(m_rowsCommitted)
             .arg(m_incidentsOpened)
             .arg(m_incidentsFired));
@@ -265,7 +272,7 @@ void Recorder::onTerminationSignal(int signal)
 {
     if (m_stopping)
         return;
-    log(QStringLiteral("%1 received: committing and exiting").arg(signalName(signal)));
+    log(RecordText::tr("%1 received: committing and exiting").arg(signalName(signal)));
     stop(ExitOk);
 }
 
@@ -273,7 +280,7 @@ void Recorder::onConnectionStateChanged(ConnectionState state)
 {
     if (m_stopping)
         return;
-    log(QStringLiteral("connection: %1").arg(connectionStateName(state)));
+    log(RecordText::tr("connection: %1").arg(connectionStateName(state)));
     if (m_alerts) {
         // The recorder always wants its connection: anything but connected
         // is what gateway-down is about (as in the window's AlertService).
@@ -287,9 +294,9 @@ void Recorder::onConnectionStateChanged(ConnectionState state)
             if (m_stopping)
                 return;
             const QString reason = m_stats.lastError.isEmpty()
-                ? QStringLiteral("disconnected by the server")
+                ? RecordText::tr("disconnected by the server")
                 : m_stats.lastError;
-            say(m_log, QStringLiteral("the gateway refused the connection: %1")
+            say(m_log, RecordText::tr("the gateway refused the connection: %1")
                            .arg(terminalSafe(reason)));
             stop(ExitRefused);
         });
@@ -300,7 +307,7 @@ void Recorder::onConnectError(const QString &message)
 {
     if (m_stopping)
         return;
-    say(m_log, QStringLiteral("the gateway refused the connection: %1").arg(terminalSafe(message)));
+    say(m_log, RecordText::tr("the gateway refused the connection: %1").arg(terminalSafe(message)));
     stop(ExitRefused);
 }
 
@@ -365,12 +372,12 @@ void Recorder::onCommitted(qint64 rowsTotal)
 void Recorder::onWriteFailed(const QString &message)
 {
     ++m_writeFailures;
-    log(QStringLiteral("history write failed (recording continues): %1").arg(message));
+    log(RecordText::tr("history write failed (recording continues): %1").arg(message));
 }
 
 void Recorder::onRetentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted)
 {
-    log(QStringLiteral("retention: deleted %1 raw minute blocks and %2 rollup rows")
+    log(RecordText::tr("retention: deleted %1 raw minute blocks and %2 rollup rows")
             .arg(rawBlocksDeleted)
             .arg(rollupRowsDeleted));
 }
@@ -417,7 +424,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                      const WeeklyReportPdfRenderer &pdfRenderer)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(RecordText::tr(
         "Record every valid sample from a Meeting Monitor gateway into an SQLite history, "
         "without a window. SIGTERM or SIGINT commits what was received and exits 0. The token "
         "comes from --token-file, else the MEETING_MONITOR_TOKEN environment variable, else "
@@ -425,56 +432,56 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         "Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, "
         "3 the gateway refused the connection."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
+                                        RecordText::tr("Show this help."));
     const QCommandLineOption gatewayOption(
-        QStringLiteral("gateway"), QStringLiteral("Gateway URL (ws://, wss://, http:// or https://)."),
-        QStringLiteral("URL"));
+        QStringLiteral("gateway"), RecordText::tr("Gateway URL (ws://, wss://, http:// or https://)."),
+        RecordText::tr("URL"));
     const QCommandLineOption namespaceOption(QStringLiteral("namespace"),
-                                             QStringLiteral("Socket.IO namespace."),
-                                             QStringLiteral("NSP"),
+                                             RecordText::tr("Socket.IO namespace."),
+                                             RecordText::tr("NSP"),
                                              QStringLiteral("/meeting-metrics"));
     const QCommandLineOption pathOption(QStringLiteral("path"),
-                                        QStringLiteral("Socket.IO server path."),
-                                        QStringLiteral("PATH"), QStringLiteral("/socket.io/"));
+                                        RecordText::tr("Socket.IO server path."),
+                                        RecordText::tr("PATH"), QStringLiteral("/socket.io/"));
     const QCommandLineOption tokenFileOption(
         QStringLiteral("token-file"),
-        QStringLiteral("Read the admin token from FILE (a trailing newline is ignored)."),
-        QStringLiteral("FILE"));
+        RecordText::tr("Read the admin token from FILE (a trailing newline is ignored)."),
+        RecordText::tr("FILE"));
     const QCommandLineOption caFileOption(
         QStringLiteral("ca-file"),
-        QStringLiteral("Trust only the CA certificates in FILE (PEM or DER) for wss://."),
-        QStringLiteral("FILE"));
+        RecordText::tr("Trust only the CA certificates in FILE (PEM or DER) for wss://."),
+        RecordText::tr("FILE"));
     const QCommandLineOption allowUnencryptedOption(
         QStringLiteral("allow-unencrypted"),
-        QStringLiteral("Allow ws:// to a host other than this computer (token in clear text)."));
+        RecordText::tr("Allow ws:// to a host other than this computer (token in clear text)."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("History database to write (created if needed)."),
-                                      QStringLiteral("FILE"));
+                                      RecordText::tr("History database to write (created if needed)."),
+                                      RecordText::tr("FILE"));
     const QCommandLineOption rawRetentionOption(
         QStringLiteral("raw-retention"),
-        QStringLiteral("Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever)."),
-        QStringLiteral("HOURS"), QStringLiteral("24"));
+        RecordText::tr("Keep raw 1 Hz samples for HOURS (default 24; 0 keeps them forever)."),
+        RecordText::tr("HOURS"), QStringLiteral("24"));
     const QCommandLineOption rollupRetentionOption(
         QStringLiteral("rollup-retention"),
-        QStringLiteral("Keep per-minute rollups for DAYS (default 90; 0 keeps them forever)."),
-        QStringLiteral("DAYS"), QStringLiteral("90"));
+        RecordText::tr("Keep per-minute rollups for DAYS (default 90; 0 keeps them forever)."),
+        RecordText::tr("DAYS"), QStringLiteral("90"));
     const QCommandLineOption rulesOption(
         QStringLiteral("rules"),
-        QStringLiteral("Alert rules as JSON (the settings form; rules it leaves out keep the "
+        RecordText::tr("Alert rules as JSON (the settings form; rules it leaves out keep the "
                        "plan's defaults). Incidents are kept in the history."),
-        QStringLiteral("FILE"));
+        RecordText::tr("FILE"));
     const QCommandLineOption weeklyReportDirOption(
         QStringLiteral("weekly-report-dir"),
-        QStringLiteral("Every Monday shortly after midnight (local time), write last week's "
+        RecordText::tr("Every Monday shortly after midnight (local time), write last week's "
                        "quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week "
                        "missed while the recorder was down is written at start."),
-        QStringLiteral("DIR"));
+        RecordText::tr("DIR"));
     parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        caFileOption, allowUnencryptedOption, dbOption, rawRetentionOption,
                        rollupRetentionOption, rulesOption, weeklyReportDirOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
-        say(err, parser.errorText() + QStringLiteral(" (try --help)"));
+        say(err, parser.errorText() + RecordText::tr(" (try --help)"));
         return Recorder::ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -482,16 +489,16 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return Recorder::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(err, QStringLiteral("unexpected argument '%1' (try --help)")
+        say(err, RecordText::tr("unexpected argument '%1' (try --help)")
                      .arg(parser.positionalArguments().constFirst()));
         return Recorder::ExitUsage;
     }
     if (parser.value(gatewayOption).isEmpty()) {
-        say(err, QStringLiteral("--gateway URL is required (try --help)"));
+        say(err, RecordText::tr("--gateway URL is required (try --help)"));
         return Recorder::ExitUsage;
     }
     if (parser.value(dbOption).isEmpty()) {
-        say(err, QStringLiteral("--db FILE is required (try --help)"));
+        say(err, RecordText::tr("--db FILE is required (try --help)"));
         return Recorder::ExitUsage;
     }
 
@@ -500,7 +507,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     if (parser.isSet(weeklyReportDirOption)) {
         config.weeklyReportDir = parser.value(weeklyReportDirOption);
         if (config.weeklyReportDir.isEmpty()) {
-            say(err, QStringLiteral("--weekly-report-dir needs a directory"));
+            say(err, RecordText::tr("--weekly-report-dir needs a directory"));
             return Recorder::ExitUsage;
         }
         config.pdfRenderer = pdfRenderer;
@@ -512,7 +519,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         bool ok = false;
         const double value = parser.value(*option).toDouble(&ok);
         if (!ok || !(value >= 0) || value > maxUnits) {
-            say(err, QStringLiteral("--%1: '%2' is not a number of %3 between 0 and %4")
+            say(err, RecordText::tr("--%1: '%2' is not a number of %3 between 0 and %4")
                          .arg(option->names().constFirst(), terminalSafe(parser.value(*option)),
                               option->valueName().toLower())
                          .arg(maxUnits));
@@ -525,7 +532,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     if (!url.isValid() || url.host().isEmpty()
         || !(scheme == QStringLiteral("ws") || scheme == QStringLiteral("wss")
              || scheme == QStringLiteral("http") || scheme == QStringLiteral("https"))) {
-        say(err, QStringLiteral("--gateway: '%1' is not a ws://, wss://, http:// or https:// URL")
+        say(err, RecordText::tr("--gateway: '%1' is not a ws://, wss://, http:// or https:// URL")
                      .arg(terminalSafe(parser.value(gatewayOption))));
         return Recorder::ExitUsage;
     }
@@ -538,7 +545,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return Recorder::ExitUsage;
     }
     if (urlCheck.unencryptedRemote)
-        say(err, QStringLiteral("warning: --allow-unencrypted: the token and the data travel "
+        say(err, RecordText::tr("warning: --allow-unencrypted: the token and the data travel "
                                 "unencrypted to %1").arg(url.host()));
     if (parser.isSet(caFileOption)) {
         config.socket.caFile = parser.value(caFileOption);
@@ -549,12 +556,12 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     }
     config.socket.nspace = parser.value(namespaceOption);
     if (!config.socket.nspace.startsWith(QLatin1Char('/'))) {
-        say(err, QStringLiteral("--namespace must start with '/'"));
+        say(err, RecordText::tr("--namespace must start with '/'"));
         return Recorder::ExitUsage;
     }
     config.socket.path = parser.value(pathOption);
     if (!config.socket.path.startsWith(QLatin1Char('/'))) {
-        say(err, QStringLiteral("--path must start with '/'"));
+        say(err, RecordText::tr("--path must start with '/'"));
         return Recorder::ExitUsage;
     }
     if (parser.isSet(rulesOption)) {
@@ -563,7 +570,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         // Rules are a few kilobytes; a huge file is a mistake, not rules.
         constexpr qint64 MaxRulesBytes = 1 << 20;
         if (!file.open(QIODevice::ReadOnly)) {
-            say(err, QStringLiteral("--rules: cannot read %1: %2").arg(rulesPath, file.errorString()));
+            say(err, RecordText::tr("--rules: cannot read %1: %2").arg(rulesPath, file.errorString()));
             return Recorder::ExitUsage;
         }
         const QByteArray json = file.read(MaxRulesBytes + 1);
@@ -573,7 +580,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
             : AlertRules::fromJson(json, &problem);
         if (!rules) {
             say(err, QStringLiteral("--rules: %1: %2")
-                         .arg(rulesPath, problem.isEmpty() ? QStringLiteral("file too large")
+                         .arg(rulesPath, problem.isEmpty() ? RecordText::tr("file too large")
                                                            : terminalSafe(problem)));
             return Recorder::ExitUsage;
         }
@@ -594,7 +601,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     Recorder recorder(std::move(config), clock, err);
     TerminationSignals terminationSignals;
     if (!terminationSignals.isInstalled())
-        say(err, QStringLiteral("warning: cannot watch SIGTERM/SIGINT; they will end the recorder "
+        say(err, RecordText::tr("warning: cannot watch SIGTERM/SIGINT; they will end the recorder "
                                 "without a final commit"));
     QEventLoop loop;
     QObject::connect(&terminationSignals, &TerminationSignals::received, &recorder,

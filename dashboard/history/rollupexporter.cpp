@@ -5,6 +5,7 @@
 #include "historyusers.h"
 #include "rolluptable.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QSqlError>
@@ -15,6 +16,12 @@
 namespace mm {
 
 namespace {
+
+// The export command's context: its errors reach the user.
+class ExportText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::ExportCommand)
+};
 
 constexpr qint64 kHourMs = 3'600'000;
 
@@ -178,7 +185,7 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
             continue;
         const auto rollup = rolluptable::read(query, 2, minute);
         if (!rollup) {
-            m_error = QStringLiteral("corrupt rollup (minute %1, user key %2)")
+            m_error = ExportText::tr("corrupt rollup (minute %1, user key %2)")
                           .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
                                    .toString(Qt::ISODate))
                           .arg(key);

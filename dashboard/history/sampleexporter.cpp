@@ -9,6 +9,7 @@
 #include "rollupexporter.h"
 #include "rolluptable.h"
 
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QHash>
@@ -22,6 +23,13 @@
 namespace mm {
 
 namespace {
+
+// The translation context of the export command's help and errors (also the
+// exporters' error texts, which the export dialog shows).
+class ExportText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::ExportCommand)
+};
 
 const char *const Program = "meeting-monitor export";
 
@@ -38,7 +46,7 @@ QString writeError(const QIODevice &device)
     QString reason = device.errorString();
     if ((reason.isEmpty() || reason == QStringLiteral("Unknown error")) && code != 0)
         reason = qt_error_string(code);
-    return QStringLiteral("cannot write the output: ") + reason;
+    return ExportText::tr("cannot write the output: ") + reason;
 }
 
 } // namespace
@@ -259,7 +267,7 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
                                            rolluptable::minuteStartMs(minute));
         if (!points) {
             // Keys, not ids: ids are client text and this goes to a terminal.
-            m_error = QStringLiteral("corrupt raw block (minute %1, user key %2)")
+            m_error = ExportText::tr("corrupt raw block (minute %1, user key %2)")
                           .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
                                    .toString(Qt::ISODate))
                           .arg(user.key());
@@ -316,46 +324,46 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Export recorded samples (or, with --resolution, per-user rollups; with "
+        ExportText::tr("Export recorded samples (or, with --resolution, per-user rollups; with "
                        "--alerts, alert incidents) from a Meeting Monitor history as CSV."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
+                                        ExportText::tr("Show this help."));
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("History database to read."),
-                                      QStringLiteral("FILE"));
+                                      ExportText::tr("History database to read."),
+                                      ExportText::tr("FILE"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          QStringLiteral("Output format (csv)."),
-                                          QStringLiteral("FORMAT"), QStringLiteral("csv"));
+                                          ExportText::tr("Output format (csv)."),
+                                          ExportText::tr("FORMAT"), QStringLiteral("csv"));
     const QCommandLineOption fromOption(
         QStringLiteral("from"),
-        QStringLiteral("First receive time to include, ISO-8601 (UTC unless an offset is given)."),
-        QStringLiteral("ISO8601"));
+        ExportText::tr("First receive time to include, ISO-8601 (UTC unless an offset is given)."),
+        ExportText::tr("ISO8601"));
     const QCommandLineOption toOption(QStringLiteral("to"),
-                                      QStringLiteral("Receive time to stop before, ISO-8601."),
-                                      QStringLiteral("ISO8601"));
+                                      ExportText::tr("Receive time to stop before, ISO-8601."),
+                                      ExportText::tr("ISO8601"));
     const QCommandLineOption meetingOption(QStringLiteral("meeting"),
-                                           QStringLiteral("Only this meeting id."),
-                                           QStringLiteral("ID"));
+                                           ExportText::tr("Only this meeting id."),
+                                           ExportText::tr("ID"));
     const QCommandLineOption userOption(QStringLiteral("user"),
-                                        QStringLiteral("Only this user id."),
-                                        QStringLiteral("ID"));
+                                        ExportText::tr("Only this user id."),
+                                        ExportText::tr("ID"));
     const QCommandLineOption outOption(
-        QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."),
-        QStringLiteral("FILE"));
+        QStringLiteral("out"), ExportText::tr("Write to FILE (atomically) instead of stdout."),
+        ExportText::tr("FILE"));
     const QCommandLineOption resolutionOption(
         QStringLiteral("resolution"),
-        QStringLiteral("Export per-user rollups instead of raw samples: 1m (one row per user and "
+        ExportText::tr("Export per-user rollups instead of raw samples: 1m (one row per user and "
                        "minute) or 1h (per hour)."),
         QStringLiteral("1m|1h"));
     const QCommandLineOption alertsOption(
         QStringLiteral("alerts"),
-        QStringLiteral("Export alert incidents instead of samples, one row per incident; "
+        ExportText::tr("Export alert incidents instead of samples, one row per incident; "
                        "--from/--to select by start time."));
     parser.addOptions({helpOption, dbOption, formatOption, fromOption, toOption, meetingOption,
                        userOption, outOption, resolutionOption, alertsOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
-        say(err, parser.errorText() + QStringLiteral(" (try --help)"));
+        say(err, parser.errorText() + ExportText::tr(" (try --help)"));
         return 2;
     }
     if (parser.isSet(helpOption)) {
@@ -363,16 +371,16 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(err, QStringLiteral("unexpected argument '%1' (try --help)")
+        say(err, ExportText::tr("unexpected argument '%1' (try --help)")
                      .arg(parser.positionalArguments().constFirst()));
         return 2;
     }
     if (!parser.isSet(dbOption) || parser.value(dbOption).isEmpty()) {
-        say(err, QStringLiteral("--db FILE is required (try --help)"));
+        say(err, ExportText::tr("--db FILE is required (try --help)"));
         return 2;
     }
     if (parser.value(formatOption) != QStringLiteral("csv")) {
-        say(err, QStringLiteral("unsupported format '%1' (only csv)").arg(parser.value(formatOption)));
+        say(err, ExportText::tr("unsupported format '%1' (only csv)").arg(parser.value(formatOption)));
         return 2;
     }
     ExportFilter filter;
@@ -382,14 +390,14 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
             continue;
         *target = parseIsoTimeMs(parser.value(*option));
         if (!*target) {
-            say(err, QStringLiteral("--%1: '%2' is not an ISO-8601 date or date-time "
+            say(err, ExportText::tr("--%1: '%2' is not an ISO-8601 date or date-time "
                                     "(e.g. 2026-11-24T10:15:03Z)")
                          .arg(option->names().constFirst(), parser.value(*option)));
             return 2;
         }
     }
     if (filter.fromMs && filter.toMs && *filter.fromMs > *filter.toMs) {
-        say(err, QStringLiteral("--from is after --to"));
+        say(err, ExportText::tr("--from is after --to"));
         return 2;
     }
     filter.meetingId = parser.value(meetingOption);
@@ -402,14 +410,14 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         else if (value == QStringLiteral("1h"))
             resolution = RollupResolution::Hour;
         else {
-            say(err, QStringLiteral("--resolution: '%1' is not 1m or 1h").arg(value));
+            say(err, ExportText::tr("--resolution: '%1' is not 1m or 1h").arg(value));
             return 2;
         }
     }
 
     const bool alerts = parser.isSet(alertsOption);
     if (alerts && resolution) {
-        say(err, QStringLiteral("--alerts and --resolution cannot be combined"));
+        say(err, ExportText::tr("--alerts and --resolution cannot be combined"));
         return 2;
     }
 
@@ -434,7 +442,7 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 
     if (!parser.isSet(outOption)) {
         if (!write(out)) {
-            say(err, QStringLiteral("export failed: %1").arg(errorString()));
+            say(err, ExportText::tr("export failed: %1").arg(errorString()));
             return 1;
         }
         return 0;
@@ -446,16 +454,16 @@ int runExportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     QSaveFile file(outPath);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly)) {
-        say(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+        say(err, ExportText::tr("cannot write %1: %2").arg(outPath, file.errorString()));
         return 1;
     }
     if (!write(file)) {
         file.cancelWriting();
-        say(err, QStringLiteral("export to %1 failed: %2").arg(outPath, errorString()));
+        say(err, ExportText::tr("export to %1 failed: %2").arg(outPath, errorString()));
         return 1;
     }
     if (!file.commit()) {
-        say(err, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+        say(err, ExportText::tr("cannot write %1: %2").arg(outPath, file.errorString()));
         return 1;
     }
     return 0;

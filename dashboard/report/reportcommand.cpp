@@ -3,6 +3,7 @@
 #include "history/historydatabase.h"
 #include "report/weeklyreportbuilder.h"
 
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFileInfo>
@@ -12,6 +13,12 @@
 namespace mm {
 
 namespace {
+
+// The translation context of the report command's help, errors and summary.
+class ReportText final
+{
+    Q_DECLARE_TR_FUNCTIONS(mm::ReportCommand)
+};
 
 const char *const Program = "meeting-monitor report";
 
@@ -36,37 +43,37 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                      const WeeklyReportPdfRenderer &pdfRenderer)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(ReportText::tr(
         "Write the weekly quality report of a Meeting Monitor history (from its per-minute "
         "rollups and alert incidents) as PDF or CSV. Needs no display.\n"
         "Exit codes: 0 written, 1 history or write error, 2 usage error."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("History database to read."),
-                                      QStringLiteral("FILE"));
+                                        ReportText::tr("Show this help."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), ReportText::tr("History database to read."),
+                                      ReportText::tr("FILE"));
     const QCommandLineOption weekOption(
         QStringLiteral("week"),
-        QStringLiteral("ISO week, e.g. 2026-W47 (default: the last completed week)."),
+        ReportText::tr("ISO week, e.g. 2026-W47 (default: the last completed week)."),
         QStringLiteral("YYYY-Www"));
     const QCommandLineOption tzOption(
         QStringLiteral("tz"),
-        QStringLiteral("IANA time zone of the days and the week, e.g. Asia/Ho_Chi_Minh "
+        ReportText::tr("IANA time zone of the days and the week, e.g. Asia/Ho_Chi_Minh "
                        "(default: the system's)."),
-        QStringLiteral("ZONE"));
+        ReportText::tr("ZONE"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          QStringLiteral("pdf or csv (default: from --out's suffix)."),
-                                          QStringLiteral("FORMAT"));
+                                          ReportText::tr("pdf or csv (default: from --out's suffix)."),
+                                          ReportText::tr("FORMAT"));
     const QCommandLineOption outOption(QStringLiteral("out"),
-                                       QStringLiteral("Write to FILE (atomically)."),
-                                       QStringLiteral("FILE"));
+                                       ReportText::tr("Write to FILE (atomically)."),
+                                       ReportText::tr("FILE"));
     const QCommandLineOption gatewayOption(
-        QStringLiteral("gateway"), QStringLiteral("Gateway name or URL for the report's header."),
-        QStringLiteral("NAME"));
+        QStringLiteral("gateway"), ReportText::tr("Gateway name or URL for the report's header."),
+        ReportText::tr("NAME"));
     parser.addOptions({helpOption, dbOption, weekOption, tzOption, formatOption, outOption,
                        gatewayOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
-        say(err, parser.errorText() + QStringLiteral(" (try --help)"));
+        say(err, parser.errorText() + ReportText::tr(" (try --help)"));
         return 2;
     }
     if (parser.isSet(helpOption)) {
@@ -74,24 +81,24 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(err, QStringLiteral("unexpected argument '%1' (try --help)")
+        say(err, ReportText::tr("unexpected argument '%1' (try --help)")
                      .arg(printable(parser.positionalArguments().constFirst())));
         return 2;
     }
     if (parser.value(dbOption).isEmpty()) {
-        say(err, QStringLiteral("--db FILE is required (try --help)"));
+        say(err, ReportText::tr("--db FILE is required (try --help)"));
         return 2;
     }
     const QString outPath = parser.value(outOption);
     if (outPath.isEmpty()) {
-        say(err, QStringLiteral("--out FILE is required (try --help)"));
+        say(err, ReportText::tr("--out FILE is required (try --help)"));
         return 2;
     }
     QString formatName = parser.value(formatOption).toLower();
     if (formatName.isEmpty())
         formatName = QFileInfo(outPath).suffix().toLower();
     if (formatName != QStringLiteral("pdf") && formatName != QStringLiteral("csv")) {
-        say(err, QStringLiteral("--format: '%1' is not pdf or csv").arg(printable(formatName)));
+        say(err, ReportText::tr("--format: '%1' is not pdf or csv").arg(printable(formatName)));
         return 2;
     }
     const ReportFormat format = formatName == QStringLiteral("pdf") ? ReportFormat::Pdf : ReportFormat::Csv;
@@ -101,7 +108,7 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         const QByteArray id = parser.value(tzOption).toUtf8();
         zone = QTimeZone(id); // invalid for an id the system does not know
         if (id.isEmpty() || !zone.isValid()) {
-            say(err, QStringLiteral("--tz: unknown time zone '%1' (an IANA name such as "
+            say(err, ReportText::tr("--tz: unknown time zone '%1' (an IANA name such as "
                                     "Europe/Berlin or Asia/Ho_Chi_Minh)")
                          .arg(printable(parser.value(tzOption))));
             return 2;
@@ -112,7 +119,7 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     if (parser.isSet(weekOption)) {
         const std::optional<IsoWeek> parsed = IsoWeek::parse(parser.value(weekOption));
         if (!parsed) {
-            say(err, QStringLiteral("--week: '%1' is not an ISO week like 2026-W47 (weeks 01 to 52, "
+            say(err, ReportText::tr("--week: '%1' is not an ISO week like 2026-W47 (weeks 01 to 52, "
                                     "or 53 in a year that has one)")
                          .arg(printable(parser.value(weekOption))));
             return 2;
@@ -120,7 +127,7 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         week = *parsed;
     }
     if (format == ReportFormat::Pdf && !pdfRenderer) {
-        say(err, QStringLiteral("PDF output is not available in this program"));
+        say(err, ReportText::tr("PDF output is not available in this program"));
         return 1;
     }
 
@@ -133,7 +140,7 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
     const std::optional<WeeklyReport> report =
         builder.build(week, zone, now, parser.value(gatewayOption));
     if (!report) {
-        say(err, QStringLiteral("cannot build the report: %1").arg(builder.errorString()));
+        say(err, ReportText::tr("cannot build the report: %1").arg(builder.errorString()));
         return 1;
     }
     QString error;
@@ -141,10 +148,10 @@ int runReportCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         say(err, error);
         return 1;
     }
-    say(err, QStringLiteral("wrote %1 (%2, %3 in %4: %5 meetings%6)")
+    say(err, ReportText::tr("wrote %1 (%2, %3 in %4: %5 meetings%6)")
                  .arg(outPath, formatName, week.toString(), QString::fromUtf8(zone.id()))
                  .arg(report->meetings.size())
-                 .arg(report->hasData() ? QString() : QStringLiteral(", no data")));
+                 .arg(report->hasData() ? QString() : ReportText::tr(", no data")));
     return 0;
 }
 

@@ -317,6 +317,9 @@ public:
         environment.remove(QStringLiteral("MEETING_MONITOR_TOKEN"));
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        // The commands speak the locale's language: these tests read English.
+        environment.remove(QStringLiteral("LANGUAGE"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         return environment;
     }
 
@@ -863,4 +866,73 @@ TEST_F(RecorderTest, UnreadableTokenFileIsAClearError)
         // It stopped before touching the history.
         EXPECT_FALSE(QFileInfo::exists(dbPath));
     }
+}
+
+// 7. Issue 6: the headless commands speak the window's language. Their
+// translator is installed before they parse their arguments, from the
+// settings' language, else LANGUAGE/LC_ALL. The token command's help is used
+// because its Vietnamese translation is already in the shipped .ts file.
+class HeadlessLanguageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        ASSERT_TRUE(QFileInfo(binaryPath()).isExecutable())
+            << str(binaryPath()) << " is not built (target meeting-monitor)";
+    }
+
+    // `meeting-monitor token --help` with a throwaway config folder (so no
+    // language chosen in someone's settings applies) and the given locale.
+    QString tokenHelp(const QString &lcAll, const QString &language)
+    {
+        QProcessEnvironment environment = MeetingMonitorProcess::cleanEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("c")));
+        environment.insert(QStringLiteral("LC_ALL"), lcAll);
+        if (language.isEmpty())
+            environment.remove(QStringLiteral("LANGUAGE"));
+        else
+            environment.insert(QStringLiteral("LANGUAGE"), language);
+        MeetingMonitorProcess help({QStringLiteral("token"), QStringLiteral("--help")}, environment);
+        EXPECT_TRUE(help.started()) << help.describe();
+        EXPECT_TRUE(help.waitForExit()) << help.describe();
+        EXPECT_EQ(help.exitCode(), 0) << help.describe();
+        return QString::fromUtf8(help.standardOutput()) + help.standardError();
+    }
+
+    QTemporaryDir m_dir;
+    const QString m_english = QStringLiteral("The gateway URL the token is for.");
+    const QString m_vietnamese = QString::fromUtf8("URL gateway mà token dành cho.");
+};
+
+TEST_F(HeadlessLanguageTest, HelpIsEnglishInTheCLocale)
+{
+    const QString text = tokenHelp(QStringLiteral("C"), QString());
+    EXPECT_TRUE(text.contains(m_english)) << str(text);
+    EXPECT_FALSE(text.contains(m_vietnamese)) << str(text);
+    // Option names are never translated.
+    EXPECT_TRUE(text.contains(QStringLiteral("--gateway"))) << str(text);
+}
+
+TEST_F(HeadlessLanguageTest, HelpFollowsAVietnameseLocale)
+{
+    const QString text = tokenHelp(QStringLiteral("vi_VN.UTF-8"), QStringLiteral("vi"));
+    EXPECT_TRUE(text.contains(m_vietnamese)) << str(text);
+    EXPECT_FALSE(text.contains(m_english)) << str(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("--gateway"))) << str(text);
+}
+
+TEST_F(HeadlessLanguageTest, HelpFollowsTheLanguageChosenInTheSettings)
+{
+    // The window's Settings › Language, written where the window keeps it;
+    // the locale says English.
+    const QString configDir = m_dir.filePath(QStringLiteral("c/MeetingMonitor"));
+    ASSERT_TRUE(QDir().mkpath(configDir));
+    QFile settings(configDir + QStringLiteral("/meeting-monitor.conf"));
+    ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
+    settings.write("[ui]\nlanguage=vi\n");
+    settings.close();
+    const QString text = tokenHelp(QStringLiteral("C"), QString());
+    EXPECT_TRUE(text.contains(m_vietnamese)) << str(text);
+    EXPECT_FALSE(text.contains(m_english)) << str(text);
 }
