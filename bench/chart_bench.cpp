@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -136,17 +137,16 @@ mm::MeetingSeries syntheticDay(qint64 to)
     return s;
 }
 
-// Waits for `signal` of `reader` with `id`, returning the series.
+// Waits for `signal` of `reader` with `id`: the series, or nullopt when the
+// read failed or took over a minute.
 template<typename Series, typename Signal>
-Series waitFor(mm::HistoryReader &reader, Signal signal, quint64 id, bool *ok)
+std::optional<Series> waitFor(mm::HistoryReader &reader, Signal signal, quint64 id)
 {
-    Series result;
+    std::optional<Series> result;
     QEventLoop loop;
-    *ok = false;
     QObject::connect(&reader, signal, &loop, [&](quint64 got, const Series &series) {
         if (got == id) {
             result = series;
-            *ok = true;
             loop.quit();
         }
     });
@@ -160,6 +160,49 @@ Series waitFor(mm::HistoryReader &reader, Signal signal, quint64 id, bool *ok)
     QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
     loop.exec();
     return result;
+}
+
+// The user and the meeting chart, shown at the benchmark's size.
+struct ShownViews
+{
+    ShownViews()
+    {
+        for (QWidget *view : {static_cast<QWidget *>(&user), static_cast<QWidget *>(&meeting)}) {
+            view->resize(ViewWidth, ViewHeight);
+            view->show();
+        }
+        QApplication::processEvents();
+    }
+
+    mm::UserChartView user;
+    mm::MeetingChartView meeting;
+};
+
+// Times one chart from request to painted and adds the step to `f`: read()
+// gives the series (a HistoryReader round trip, or a synthetic one; nullopt
+// when the read failed), show() hands it to the view (adapters, decimation,
+// one replace() per series), then the view is painted (grab()). The series,
+// or nullopt when the read failed (nothing is added then).
+template<typename Series, typename Read, typename Show>
+std::optional<Series> timeChart(Figures &f, QWidget &view, Read read, Show show)
+{
+    QElapsedTimer t;
+    t.start();
+    const double cpu0 = threadCpuMs();
+    std::optional<Series> series = read();
+    if (!series)
+        return std::nullopt;
+    const double readMs = msOf(t);
+    show(*series);
+    const double drawn = msOf(t);
+    const QPixmap painted = view.grab();
+    const double total = msOf(t);
+    f.read.push_back(readMs);
+    f.draw.push_back(drawn - readMs);
+    f.paint.push_back(total - drawn);
+    f.total.push_back(total);
+    f.cpu.push_back(threadCpuMs() - cpu0);
+    return series;
 }
 
 // Picks a meeting with the most users and its first user, if none given.
@@ -232,13 +275,9 @@ void benchLiveRepaint()
     // walk through its last 5).
     const qint64 firstTo = clock.now - LiveRuns * 1000LL;
 
-    mm::UserChartView userView;
-    userView.resize(ViewWidth, ViewHeight);
-    userView.show();
-    mm::MeetingChartView meetingView;
-    meetingView.resize(ViewWidth, ViewHeight);
-    meetingView.show();
-    QApplication::processEvents();
+    ShownViews views;
+    mm::UserChartView &userView = views.user;
+    mm::MeetingChartView &meetingView = views.meeting;
 
     const mm::UserNode *user = store.findUser(QStringLiteral("m-live"), QStringLiteral("u0"));
     const mm::MeetingNode *meeting = store.findMeeting(QStringLiteral("m-live"));
@@ -305,13 +344,9 @@ int main(int argc, char **argv)
         return 0;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    mm::UserChartView userView;
-    userView.resize(ViewWidth, ViewHeight);
-    userView.show();
-    mm::MeetingChartView meetingView;
-    meetingView.resize(ViewWidth, ViewHeight);
-    meetingView.show();
-    QApplication::processEvents();
+    ShownViews views;
+    mm::UserChartView &userView = views.user;
+    mm::MeetingChartView &meetingView = views.meeting;
 
     Figures week, day;
     if (parser.isSet(dbOption)) {
@@ -330,83 +365,50 @@ int main(int argc, char **argv)
         std::printf("history %s: user %s/%s, meeting %s\n", qPrintable(db), qPrintable(meeting),
                     qPrintable(user), qPrintable(meeting));
         mm::HistoryReader reader(db);
+        const qint64 weekFrom = now - 7 * 24 * 3600'000LL;
+        const qint64 dayFrom = now - 24 * 3600'000LL;
         for (int run = 0; run < Runs; ++run) {
-            bool ok = false;
-            QElapsedTimer t;
-            t.start();
-            double cpu0 = threadCpuMs();
-            const quint64 id = reader.requestUser(meeting, user, now - 7 * 24 * 3600'000LL, now);
-            const mm::UserSeries series
-                = waitFor<mm::UserSeries>(reader, &mm::HistoryReader::userSeriesReady, id, &ok);
-            if (!ok)
+            const auto series = timeChart<mm::UserSeries>(
+                week, userView,
+                [&] {
+                    return waitFor<mm::UserSeries>(reader, &mm::HistoryReader::userSeriesReady,
+                                                   reader.requestUser(meeting, user, weekFrom, now));
+                },
+                [&](const mm::UserSeries &read) { userView.setSeries(read, weekFrom, now); });
+            if (!series)
                 break;
-            const double read = msOf(t);
-            userView.setSeries(series, now - 7 * 24 * 3600'000LL, now);
-            const double drawn = msOf(t);
-            const QPixmap painted = userView.grab();
-            const double total = msOf(t);
-            week.read.push_back(read);
-            week.draw.push_back(drawn - read);
-            week.paint.push_back(total - drawn);
-            week.total.push_back(total);
-            week.cpu.push_back(threadCpuMs() - cpu0);
             if (run == 0)
-                std::printf("  7-day user series: %zu steps of %d ms (%s)\n", series.timeMs.size(),
-                            series.stepMs, series.fromRollups ? "rollups" : "raw");
+                std::printf("  7-day user series: %zu steps of %d ms (%s)\n", series->timeMs.size(),
+                            series->stepMs, series->fromRollups ? "rollups" : "raw");
 
-            t.restart();
-            cpu0 = threadCpuMs();
-            const quint64 mid = reader.requestMeeting(meeting, now - 24 * 3600'000LL, now);
-            const mm::MeetingSeries ms = waitFor<mm::MeetingSeries>(
-                reader, &mm::HistoryReader::meetingSeriesReady, mid, &ok);
-            if (!ok)
+            const auto ms = timeChart<mm::MeetingSeries>(
+                day, meetingView,
+                [&] {
+                    return waitFor<mm::MeetingSeries>(reader,
+                                                      &mm::HistoryReader::meetingSeriesReady,
+                                                      reader.requestMeeting(meeting, dayFrom, now));
+                },
+                [&](const mm::MeetingSeries &read) { meetingView.setSeries(read, dayFrom, now); });
+            if (!ms)
                 break;
-            const double mread = msOf(t);
-            meetingView.setSeries(ms, now - 24 * 3600'000LL, now);
-            const double mdrawn = msOf(t);
-            const QPixmap mpainted = meetingView.grab();
-            const double mtotal = msOf(t);
-            day.read.push_back(mread);
-            day.draw.push_back(mdrawn - mread);
-            day.paint.push_back(mtotal - mdrawn);
-            day.total.push_back(mtotal);
-            day.cpu.push_back(threadCpuMs() - cpu0);
             if (run == 0)
                 std::printf("  24-hour meeting series: %zu steps of %d ms, %zu participants\n",
-                            ms.timeMs.size(), ms.stepMs, ms.participants.size());
+                            ms->timeMs.size(), ms->stepMs, ms->participants.size());
         }
         print("7-day user chart (HistoryReader)", week);
         print("24-hour meeting chart (HistoryReader)", day);
     } else {
         for (int run = 0; run < Runs; ++run) {
-            QElapsedTimer t;
-            t.start();
-            double cpu0 = threadCpuMs();
-            const mm::UserSeries series = syntheticWeek(now);
-            const double read = msOf(t);
-            userView.setSeries(series, series.fromMs, series.toMs);
-            const double drawn = msOf(t);
-            const QPixmap painted = userView.grab();
-            const double total = msOf(t);
-            week.read.push_back(read);
-            week.draw.push_back(drawn - read);
-            week.paint.push_back(total - drawn);
-            week.total.push_back(total);
-            week.cpu.push_back(threadCpuMs() - cpu0);
-
-            t.restart();
-            cpu0 = threadCpuMs();
-            const mm::MeetingSeries ms = syntheticDay(now);
-            const double mread = msOf(t);
-            meetingView.setSeries(ms, ms.fromMs, ms.toMs);
-            const double mdrawn = msOf(t);
-            const QPixmap mpainted = meetingView.grab();
-            const double mtotal = msOf(t);
-            day.read.push_back(mread);
-            day.draw.push_back(mdrawn - mread);
-            day.paint.push_back(mtotal - mdrawn);
-            day.total.push_back(mtotal);
-            day.cpu.push_back(threadCpuMs() - cpu0);
+            timeChart<mm::UserSeries>(
+                week, userView, [&] { return std::optional(syntheticWeek(now)); },
+                [&](const mm::UserSeries &series) {
+                    userView.setSeries(series, series.fromMs, series.toMs);
+                });
+            timeChart<mm::MeetingSeries>(
+                day, meetingView, [&] { return std::optional(syntheticDay(now)); },
+                [&](const mm::MeetingSeries &series) {
+                    meetingView.setSeries(series, series.fromMs, series.toMs);
+                });
         }
         print("7-day user chart (synthetic)", week);
         print("24-hour meeting chart (synthetic)", day);

@@ -64,10 +64,6 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <translation>FILE.png</translation>
     </message>
     <message>
-        <source>Seconds to wait before taking the screenshot.</source>
-        <translation>Seconds to wait before taking the screenshot.</translation>
-    </message>
-    <message>
         <source>SECONDS</source>
         <translation>SECONDS</translation>
     </message>
@@ -140,14 +136,6 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <translation>Cannot record the history into %1: %2</translation>
     </message>
     <message>
-        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
-        <translation>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</translation>
-    </message>
-    <message>
-        <source>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</source>
-        <translation>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</translation>
-    </message>
-    <message>
         <source>Connect with the saved connection profile NAME (Edit › Settings).</source>
         <translation>Connect with the saved connection profile NAME (Edit › Settings).</translation>
     </message>
@@ -174,6 +162,22 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
     <message>
         <source>No usable connection profile is called &quot;%1&quot;.</source>
         <translation>No usable connection profile is called &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before taking the screenshot (then up to 30 more while the chart&apos;s history is still being read).</source>
+        <translation>Seconds to wait before taking the screenshot (then up to 30 more while the chart&apos;s history is still being read).</translation>
+    </message>
+    <message>
+        <source>Also print the --print-stats line every SECONDS while running, with the GUI lag since the previous line (for soak and burst harnesses).</source>
+        <translation>Also print the --print-stats line every SECONDS while running, with the GUI lag since the previous line (for soak and burst harnesses).</translation>
+    </message>
+    <message>
+        <source>--stats-every takes a number of seconds from 0.1 to 3600.</source>
+        <translation>--stats-every takes a number of seconds from 0.1 to 3600.</translation>
+    </message>
+    <message>
+        <source>The history was still being read when the screenshot was taken.</source>
+        <translation>The history was still being read when the screenshot was taken.</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1065,14 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <source>Not connected, the TLS check failed: %1</source>
         <translation>Not connected, the TLS check failed: %1</translation>
     </message>
+    <message>
+        <source>Samples shed while the window and the history were behind (neither shown nor recorded): %1</source>
+        <translation>Samples shed while the window and the history were behind (neither shown nor recorded): %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 · Shed: %2</source>
+        <translation>Rejected: %1 · Shed: %2</translation>
+    </message>
 </context>
 <context>
     <name>mm::DesktopNotifier</name>
@@ -1529,6 +1541,18 @@ Without a window: meeting-monitor record --help, meeting-monitor export --help</
         <source>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</source>
         <translation>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</translation>
     </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
+        <translation>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a gateway on another computer (the token and the metrics travel unencrypted; a warning says so).</source>
+        <translation>Allow ws:// to a gateway on another computer (the token and the metrics travel unencrypted; a warning says so).</translation>
+    </message>
 </context>
 <context>
     <name>mm::HeadlessCommands</name>
@@ -1883,6 +1907,10 @@ Check the profile&apos;s CA file and the gateway&apos;s host name, then use File
     <message>
         <source>Keychain</source>
         <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>Not connected: showing the recorded history — File › Connect… for live data</source>
+        <translation>Not connected: showing the recorded history — File › Connect… for live data</translation>
     </message>
 </context>
 <context>
@@ -2316,14 +2344,6 @@ Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, 3 the gateway
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Trust only the CA certificates in FILE (PEM or DER) for wss://.</source>
-        <translation>Trust only the CA certificates in FILE (PEM or DER) for wss://.</translation>
-    </message>
-    <message>
-        <source>Allow ws:// to a host other than this computer (token in clear text).</source>
-        <translation>Allow ws:// to a host other than this computer (token in clear text).</translation>
-    </message>
-    <message>
         <source>History database to write (created if needed).</source>
         <translation>History database to write (created if needed).</translation>
     </message>
@@ -2406,6 +2426,10 @@ Exit codes: 0 stopped by a signal, 1 history error, 2 usage error, 3 the gateway
     <message>
         <source>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</source>
         <translation>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</translation>
+    </message>
+    <message>
+        <source>After every committed transaction, log &apos;committed: rows-committed=N newest-sample-ms=T&apos; (samples committed by this run, newest receive time in ms since the epoch): for crash-test harnesses.</source>
+        <translation>After every committed transaction, log &apos;committed: rows-committed=N newest-sample-ms=T&apos; (samples committed by this run, newest receive time in ms since the epoch): for crash-test harnesses.</translation>
     </message>
 </context>
 <context>

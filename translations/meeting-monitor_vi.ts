@@ -64,10 +64,6 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>TỆP.png</translation>
     </message>
     <message>
-        <source>Seconds to wait before taking the screenshot.</source>
-        <translation>Số giây chờ trước khi chụp màn hình.</translation>
-    </message>
-    <message>
         <source>SECONDS</source>
         <translation>SỐ_GIÂY</translation>
     </message>
@@ -140,14 +136,6 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <translation>Không thể ghi lịch sử vào %1: %2</translation>
     </message>
     <message>
-        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
-        <translation>Chỉ tin cậy các chứng chỉ CA trong TỆP (PEM hoặc DER) cho gateway wss://, thay vì chứng chỉ của hệ thống.</translation>
-    </message>
-    <message>
-        <source>Allow ws:// to a gateway on another computer (the token and metrics travel unencrypted; a warning stays in the status bar).</source>
-        <translation>Cho phép ws:// tới gateway trên máy tính khác (token và số liệu được truyền không mã hóa; một cảnh báo sẽ luôn hiện trên thanh trạng thái).</translation>
-    </message>
-    <message>
         <source>Connect with the saved connection profile NAME (Edit › Settings).</source>
         <translation>Kết nối bằng hồ sơ kết nối đã lưu có tên TÊN (Chỉnh sửa › Cài đặt).</translation>
     </message>
@@ -174,6 +162,22 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
     <message>
         <source>No usable connection profile is called &quot;%1&quot;.</source>
         <translation>Không có hồ sơ kết nối dùng được nào tên &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before taking the screenshot (then up to 30 more while the chart&apos;s history is still being read).</source>
+        <translation>Số giây chờ trước khi chụp ảnh màn hình (sau đó chờ thêm tối đa 30 giây nếu lịch sử của biểu đồ vẫn đang được đọc).</translation>
+    </message>
+    <message>
+        <source>Also print the --print-stats line every SECONDS while running, with the GUI lag since the previous line (for soak and burst harnesses).</source>
+        <translation>In thêm dòng --print-stats mỗi SECONDS giây trong khi chạy, kèm độ trễ giao diện kể từ dòng trước (dành cho các bộ kiểm thử chạy dài và tải đột biến).</translation>
+    </message>
+    <message>
+        <source>--stats-every takes a number of seconds from 0.1 to 3600.</source>
+        <translation>--stats-every nhận số giây từ 0.1 đến 3600.</translation>
+    </message>
+    <message>
+        <source>The history was still being read when the screenshot was taken.</source>
+        <translation>Lịch sử vẫn đang được đọc khi chụp ảnh màn hình.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1059,14 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <source>Not connected, the TLS check failed: %1</source>
         <translation>Chưa kết nối, kiểm tra TLS thất bại: %1</translation>
     </message>
+    <message>
+        <source>Samples shed while the window and the history were behind (neither shown nor recorded): %1</source>
+        <translation>Số mẫu bị bỏ khi cửa sổ và lịch sử xử lý không kịp (không hiển thị cũng không ghi lại): %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 · Shed: %2</source>
+        <translation>Bị từ chối: %1 · Bị bỏ: %2</translation>
+    </message>
 </context>
 <context>
     <name>mm::DesktopNotifier</name>
@@ -1522,6 +1534,18 @@ Không cần cửa sổ: meeting-monitor record --help, meeting-monitor export -
         <source>Gateway URL: unencrypted ws:// is only allowed to this computer (127.0.0.1, ::1, localhost); use wss://, or allow unencrypted connections explicitly (the profile&apos;s setting, or --allow-unencrypted).</source>
         <translation>URL gateway: ws:// không mã hóa chỉ được phép tới chính máy tính này (127.0.0.1, ::1, localhost); hãy dùng wss://, hoặc cho phép rõ ràng kết nối không mã hóa (thiết lập của hồ sơ, hoặc --allow-unencrypted).</translation>
     </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, instead of the system&apos;s.</source>
+        <translation>Chỉ tin cậy các chứng chỉ CA trong TỆP (PEM hoặc DER) cho gateway wss://, thay vì chứng chỉ của hệ thống.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Allow ws:// to a gateway on another computer (the token and the metrics travel unencrypted; a warning says so).</source>
+        <translation>Cho phép ws:// tới gateway trên máy khác (token và số liệu được truyền không mã hóa; sẽ có cảnh báo về điều này).</translation>
+    </message>
 </context>
 <context>
     <name>mm::HeadlessCommands</name>
@@ -1876,6 +1900,10 @@ Hãy kiểm tra tệp CA của hồ sơ và tên máy chủ của gateway, rồi
     <message>
         <source>Keychain</source>
         <translation>Kho khóa</translation>
+    </message>
+    <message>
+        <source>Not connected: showing the recorded history — File › Connect… for live data</source>
+        <translation>Chưa kết nối: đang hiển thị lịch sử đã ghi — Tệp › Kết nối… để xem dữ liệu trực tiếp</translation>
     </message>
 </context>
 <context>
@@ -2302,14 +2330,6 @@ Mã thoát: 0 dừng bởi tín hiệu, 1 lỗi lịch sử, 2 lỗi cách dùng
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>Trust only the CA certificates in FILE (PEM or DER) for wss://.</source>
-        <translation>Chỉ tin cậy các chứng chỉ CA trong TỆP (PEM hoặc DER) cho wss://.</translation>
-    </message>
-    <message>
-        <source>Allow ws:// to a host other than this computer (token in clear text).</source>
-        <translation>Cho phép ws:// tới máy chủ khác máy tính này (token được truyền dưới dạng văn bản thô).</translation>
-    </message>
-    <message>
         <source>History database to write (created if needed).</source>
         <translation>Cơ sở dữ liệu lịch sử để ghi (tự tạo nếu cần).</translation>
     </message>
@@ -2392,6 +2412,10 @@ Mã thoát: 0 dừng bởi tín hiệu, 1 lỗi lịch sử, 2 lỗi cách dùng
     <message>
         <source>warning: cannot watch SIGTERM/SIGINT; they will end the recorder without a final commit</source>
         <translation>cảnh báo: không thể theo dõi SIGTERM/SIGINT; chúng sẽ kết thúc trình ghi mà không ghi dữ liệu lần cuối</translation>
+    </message>
+    <message>
+        <source>After every committed transaction, log &apos;committed: rows-committed=N newest-sample-ms=T&apos; (samples committed by this run, newest receive time in ms since the epoch): for crash-test harnesses.</source>
+        <translation>Sau mỗi giao dịch đã ghi, ghi nhật ký &apos;committed: rows-committed=N newest-sample-ms=T&apos; (số mẫu lần chạy này đã ghi, thời điểm nhận mới nhất tính bằng ms từ epoch): dành cho các bộ kiểm thử sự cố.</translation>
     </message>
 </context>
 <context>

@@ -296,7 +296,16 @@ void ConnectionStatusWidget::updateRejects(const IngestStats &stats)
         lines << tr("Invalid fields shown as unknown: %1")
                      .arg(locale.toString(stats.rejects.invalidFields));
     }
-    m_rejected->setText(tr("Rejected: %1").arg(locale.toString(total)));
+    if (stats.samplesShed) {
+        // Load shedding is not a rejection, but it is data lost: say so.
+        lines << tr("Samples shed while the window and the history were behind (neither shown "
+                    "nor recorded): %1")
+                     .arg(locale.toString(stats.samplesShed));
+        m_rejected->setText(tr("Rejected: %1 · Shed: %2")
+                                .arg(locale.toString(total), locale.toString(stats.samplesShed)));
+    } else {
+        m_rejected->setText(tr("Rejected: %1").arg(locale.toString(total)));
+    }
     m_rejected->setToolTip(lines.isEmpty() ? tr("No rejected input")
                                            : plainTextToolTip(lines.join(QLatin1Char('\n'))));
 }

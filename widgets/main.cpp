@@ -1,6 +1,8 @@
 // Meeting Monitor: the desktop application, or a headless command
 // (`record`, `export`) that needs no display.
 #include "app/headlesscommands.h"
+#include "alertcoordinator.h"
+#include "alerts/alertservice.h"
 #include "app/runstats.h"
 #include "core/clock.h"
 #include "core/eventlooplagprobe.h"
@@ -17,6 +19,7 @@
 #include "settings/appsettings.h"
 #include "timewindowbar.h"
 #include "weeklyreportpdf.h"
+#include "windowscreenshot.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -32,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 #include <QUrl>
 #include <cstdio>
 #include <memory>
@@ -138,6 +142,39 @@ void applyDarkPalette()
     QApplication::setPalette(palette);
 }
 
+// The start-up time of --print-stats (startup_ms): from the process's start
+// (its exec, see mm::msSinceProcessStart) to the first paint of any widget
+// of `window`, then one more turn of the event loop (a 0 ms timer): the
+// window is drawn and the GUI thread is free to take input. Watches the
+// application's events only until that first paint.
+class FirstPaintProbe final : public QObject
+{
+public:
+    explicit FirstPaintProbe(const QWidget *window)
+        : m_window(window)
+    {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+    std::optional<double> startupMs() const { return m_startupMs; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!m_painted && event->type() == QEvent::Paint && watched->isWidgetType()
+            && static_cast<QWidget *>(watched)->window() == m_window) {
+            m_painted = true;
+            QCoreApplication::instance()->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] { m_startupMs = mm::msSinceProcessStart(); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QWidget *m_window;
+    bool m_painted = false;
+    std::optional<double> m_startupMs;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -197,15 +234,8 @@ int main(int argc, char **argv)
     const QCommandLineOption pathOption(QStringLiteral("path"),
                                         Main::tr("Socket.IO path on the gateway."),
                                         Main::tr("PATH"), QStringLiteral("/socket.io/"));
-    const QCommandLineOption caFileOption(
-        QStringLiteral("ca-file"),
-        Main::tr("Trust only the CA certificates in FILE (PEM or DER) for a wss:// gateway, "
-                 "instead of the system's."),
-        Main::tr("FILE"));
-    const QCommandLineOption allowUnencryptedOption(
-        QStringLiteral("allow-unencrypted"),
-        Main::tr("Allow ws:// to a gateway on another computer (the token and metrics travel "
-                 "unencrypted; a warning stays in the status bar)."));
+    const QCommandLineOption caFileOption = mm::caFileCommandLineOption();
+    const QCommandLineOption allowUnencryptedOption = mm::allowUnencryptedCommandLineOption();
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
         Main::tr("Connect with the saved connection profile NAME (Edit › Settings)."),
@@ -226,12 +256,19 @@ int main(int argc, char **argv)
         Main::tr("FILE.png"));
     const QCommandLineOption screenshotAfterOption(
         QStringLiteral("screenshot-after"),
-        Main::tr("Seconds to wait before taking the screenshot."), Main::tr("SECONDS"),
+        Main::tr("Seconds to wait before taking the screenshot (then up to 30 more while "
+                 "the chart's history is still being read)."),
+        Main::tr("SECONDS"),
         QStringLiteral("5"));
     const QCommandLineOption printStatsOption(
         QStringLiteral("print-stats"),
         Main::tr("On exit, print the counters of this run (received, rejected by reason, GUI "
                  "lag, CPU, memory) as one JSON line starting with \"stats \"."));
+    const QCommandLineOption statsEveryOption(
+        QStringLiteral("stats-every"),
+        Main::tr("Also print the --print-stats line every SECONDS while running, with the GUI "
+                 "lag since the previous line (for soak and burst harnesses)."),
+        Main::tr("SECONDS"));
     const QCommandLineOption quitAfterOption(
         QStringLiteral("quit-after"), Main::tr("Quit after SECONDS (for benchmarks and checks)."),
         Main::tr("SECONDS"));
@@ -252,6 +289,7 @@ int main(int argc, char **argv)
     parser.addOptions({demoOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        screenshotOption, screenshotAfterOption, printStatsOption,
                        quitAfterOption, dbOption, selectOption, windowOption});
+    parser.addOption(statsEveryOption);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
@@ -295,6 +333,15 @@ int main(int argc, char **argv)
     }
 
     double quitAfter = -1;
+    double statsEvery = -1;
+    if (parser.isSet(statsEveryOption)) {
+        statsEvery = parser.value(statsEveryOption).toDouble(&secondsOk);
+        if (!secondsOk || statsEvery < 0.1 || statsEvery > 3600) {
+            printError(Main::tr("--stats-every takes a number of seconds from 0.1 to 3600."));
+            return UsageError;
+        }
+    }
+
     if (parser.isSet(quitAfterOption)) {
         quitAfter = parser.value(quitAfterOption).toDouble(&secondsOk);
         if (!secondsOk || quitAfter < 0 || quitAfter > 7 * 24 * 3600) {
@@ -424,6 +471,52 @@ int main(int argc, char **argv)
     mm::EventLoopLagProbe lagProbe;
     lagProbe.start();
     QTimer::singleShot(2000, &lagProbe, &mm::EventLoopLagProbe::reset);
+    FirstPaintProbe firstPaint(&window);
+    // What the alert engine announced, for the stats line (duplicates
+    // across reconnections are what the soak harness looks for).
+    mm::IncidentTally incidentTally;
+    QObject::connect(window.alerts()->service(), &mm::AlertService::incidentsChanged, &window,
+                     [&incidentTally](const mm::IncidentChanges &changes) {
+                         incidentTally.add(changes);
+                     });
+    const auto currentStats = [&window, &lagProbe, &incidentTally, &firstPaint] {
+        mm::RunStats stats;
+        stats.startupMs = firstPaint.startupMs();
+        // The set-up a benchmark asks for: the tree expanded, a chart showing.
+        const QAbstractItemModel *rows = window.treeView()->model();
+        int expanded = 0;
+        for (int row = 0; row < rows->rowCount(); ++row)
+            expanded += window.treeView()->isExpanded(rows->index(row, 0)) ? 1 : 0;
+        stats.meetingsExpanded = expanded;
+        const mm::DetailArea *detail = window.detailArea();
+        if (const QWidget *view = detail->currentView())
+            stats.chartView = QString::fromLatin1(view->metaObject()->className());
+        stats.chartMeeting = detail->meetingId();
+        stats.chartUser = detail->userId();
+        stats.chartLiveRepaints = detail->liveRepaints();
+        stats.ingest = window.ingestStats();
+        stats.guiLag = lagProbe.summary();
+        stats.meetings = window.model()->meetingCount();
+        stats.users = window.model()->userCount();
+        stats.incidents = incidentTally;
+        return stats;
+    };
+    // --stats-every: the same line while running, with the lag of each period.
+    mm::EventLoopLagProbe intervalProbe;
+    QTimer statsTimer;
+    if (statsEvery > 0) {
+        intervalProbe.start();
+        statsTimer.setInterval(qRound(statsEvery * 1000));
+        QObject::connect(&statsTimer, &QTimer::timeout, &window,
+                         [&currentStats, &intervalProbe] {
+                             mm::RunStats stats = currentStats();
+                             stats.guiLagInterval = intervalProbe.summary();
+                             intervalProbe.reset();
+                             std::printf("stats %s\n", mm::formatRunStats(stats).constData());
+                             std::fflush(stdout);
+                         });
+        statsTimer.start();
+    }
     if (quitAfter >= 0)
         QTimer::singleShot(qRound(quitAfter * 1000), &window, [] { QCoreApplication::exit(0); });
     const bool screenshot = parser.isSet(screenshotOption);
@@ -452,27 +545,40 @@ int main(int argc, char **argv)
         }
     }
 
+    // After the delay, and once a pending history read has been drawn.
+    const QString screenshotFile = QFileInfo(parser.value(screenshotOption)).absoluteFilePath();
+    mm::WindowScreenshot screenshotTaker(window, screenshotFile);
     if (screenshot) {
-        const QString file = QFileInfo(parser.value(screenshotOption)).absoluteFilePath();
-        QTimer::singleShot(qRound(screenshotAfter * 1000), &window, [&window, file] {
-            const QPixmap picture = window.grab();
-            if (picture.isNull() || !picture.save(file, "PNG")) {
-                printError(Main::tr("Cannot save the screenshot to %1.").arg(file));
-                QCoreApplication::exit(1);
-                return;
-            }
-            std::printf("%s\n", qUtf8Printable(file));
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        });
+        QObject::connect(&screenshotTaker, &mm::WindowScreenshot::taken, &window,
+                         [file = screenshotFile](bool saved, bool settled) {
+                             if (!saved) {
+                                 printError(Main::tr("Cannot save the screenshot to %1.").arg(file));
+                                 QCoreApplication::exit(1);
+                                 return;
+                             }
+                             if (!settled)
+                                 printError(Main::tr("The history was still being read when the "
+                                                     "screenshot was taken."));
+                             std::printf("%s\n", qUtf8Printable(file));
+                             std::fflush(stdout);
+                             QCoreApplication::exit(0);
+                         });
+        screenshotTaker.start(qRound(screenshotAfter * 1000));
     }
     const int exitCode = QApplication::exec();
     if (parser.isSet(printStatsOption)) {
-        mm::RunStats stats;
-        stats.ingest = window.ingestStats();
-        stats.guiLag = lagProbe.summary();
-        stats.meetings = window.model()->meetingCount();
-        stats.users = window.model()->userCount();
+        // Stored: what the history writer committed, after its final flush
+        // (stop() flushes, closes and joins). Read before the ingest
+        // counters, so it never includes a sample they leave out.
+        std::optional<qint64> stored;
+        if (historyWriter) {
+            historyWriter->stop();
+            stored = historyWriter->writer()->rowsCommitted();
+        }
+        mm::RunStats stats = currentStats();
+        stats.samplesStored = stored;
+        if (statsEvery > 0)
+            stats.guiLagInterval = intervalProbe.summary();
         std::printf("stats %s\n", mm::formatRunStats(stats).constData());
         std::fflush(stdout);
     }

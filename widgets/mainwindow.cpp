@@ -136,6 +136,7 @@ void MainWindow::setHistory(HistoryReader *reader, HistoryWriter *writer)
     m_historyWriter = writer;
     m_detail->setHistoryReader(reader);
     m_alerts->setHistory(reader, writer);
+    updatePlaceholder();
 }
 
 void MainWindow::selectTarget(const QString &meetingId, const QString &userId)
@@ -336,27 +337,46 @@ void MainWindow::createTree()
 QWidget *MainWindow::createPlaceholder()
 {
     auto *page = new QWidget(this);
-    auto *label = new QLabel(tr("Not connected — File › Connect…"), page);
-    label->setObjectName(QStringLiteral("notConnectedLabel"));
-    label->setTextFormat(Qt::PlainText);
-    label->setAlignment(Qt::AlignCenter);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    label->setFont(font);
-    auto *hint = new QLabel(tr("Start with --demo to watch the built-in simulated gateway."), page);
-    hint->setTextFormat(Qt::PlainText);
-    hint->setAlignment(Qt::AlignCenter);
+    page->setObjectName(QStringLiteral("notConnectedPage"));
+    m_placeholderLabel = new QLabel(tr("Not connected — File › Connect…"), page);
+    m_placeholderLabel->setObjectName(QStringLiteral("notConnectedLabel"));
+    m_placeholderLabel->setTextFormat(Qt::PlainText);
+    m_placeholderLabel->setAlignment(Qt::AlignCenter);
+    m_placeholderHint
+        = new QLabel(tr("Start with --demo to watch the built-in simulated gateway."), page);
+    m_placeholderHint->setTextFormat(Qt::PlainText);
+    m_placeholderHint->setAlignment(Qt::AlignCenter);
     auto *button = new QPushButton(tr("Connect…"), page);
     connect(button, &QPushButton::clicked, this, &MainWindow::onConnectTriggered);
 
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(2);
-    layout->addWidget(label);
-    layout->addWidget(hint);
-    layout->addSpacing(12);
-    layout->addWidget(button, 0, Qt::AlignHCenter);
-    layout->addStretch(3);
+    m_placeholderLayout = new QBoxLayout(QBoxLayout::TopToBottom, page);
+    m_placeholderLayout->addStretch(2);
+    m_placeholderLayout->addWidget(m_placeholderLabel);
+    m_placeholderLayout->addWidget(m_placeholderHint);
+    m_placeholderLayout->addSpacing(12);
+    m_placeholderLayout->addWidget(button, 0, Qt::AlignCenter);
+    m_placeholderLayout->addStretch(3);
+    setPlaceholderCompact(false);
     return page;
+}
+
+void MainWindow::setPlaceholderCompact(bool compact)
+{
+    m_placeholderCompact = compact;
+    // Compact: one row (label and button) as high as the button, the
+    // stretches keeping it centred; else a column with a larger title.
+    m_placeholderLayout->setDirection(compact ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    if (compact)
+        m_placeholderLayout->setContentsMargins(6, 2, 6, 2);
+    else
+        m_placeholderLayout->unsetContentsMargins(); // the style's
+    m_placeholderHint->setVisible(!compact);
+    QFont font = m_placeholderLabel->font();
+    font.setPointSizeF(QFont().pointSizeF() * (compact ? 1.0 : 1.4));
+    m_placeholderLabel->setFont(font);
+    m_placeholderLabel->setText(
+        compact ? tr("Not connected: showing the recorded history — File › Connect… for live data")
+                : tr("Not connected — File › Connect…"));
 }
 
 void MainWindow::restoreSettings()
@@ -917,6 +937,21 @@ void MainWindow::updatePlaceholder()
 {
     const bool showTree = m_ingest != nullptr || m_model->meetingCount() > 0;
     m_stack->setCurrentWidget(showTree ? static_cast<QWidget *>(m_tree) : m_stack->widget(0));
+    // Browsing a history read-only (--db) with no connection: the charts
+    // and the alerts are what there is to see, so the not-connected page
+    // shrinks to one line above them (the status bar says it too).
+    const bool compact = !showTree && m_detail->historyReader() != nullptr && !m_historyWriter;
+    if (compact == m_placeholderCompact)
+        return;
+    setPlaceholderCompact(compact);
+    if (compact) {
+        m_stack->setMaximumHeight(m_stack->widget(0)->sizeHint().height());
+    } else {
+        m_stack->setMaximumHeight(QWIDGETSIZE_MAX);
+        // The tree is the main view again: as much room as the charts.
+        const int total = m_splitter->height();
+        m_splitter->setSizes({total / 2, total - total / 2});
+    }
 }
 
 } // namespace mm

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QBoxLayout;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -122,6 +123,7 @@ private:
     void createMenusAndToolBar();
     void createTree();
     QWidget *createPlaceholder();
+    void setPlaceholderCompact(bool compact);
 
     void onConnectTriggered();
     void onSettingsTriggered();
@@ -163,6 +165,12 @@ private:
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_stack = nullptr;
     QSplitter *m_splitter = nullptr;
+    // The not-connected page: a centred invitation, or one line above the
+    // charts while a history is browsed without a connection (--db).
+    QBoxLayout *m_placeholderLayout = nullptr;
+    QLabel *m_placeholderLabel = nullptr;
+    QLabel *m_placeholderHint = nullptr;
+    bool m_placeholderCompact = false;
     DetailArea *m_detail = nullptr;
     HistoryWriter *m_historyWriter = nullptr;
     // A --select target whose row is not in the tree (yet).

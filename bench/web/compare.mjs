@@ -14,8 +14,12 @@
 //             (the page's handler ran); bare: messages counted
 //   dropped   sent − received (still queued, or never processed in time)
 //   lag       a 10 ms timer's lateness on the consumer's main/GUI thread
-//   CPU       the consumer's CPU seconds over its whole run per 100,000
-//             received samples (Chromium: all of its processes)
+//   CPU       per 100,000 received samples, two ways (Chromium: all of its
+//             processes): "whole run", the consumer's CPU seconds over its
+//             whole run, start-up included (at low rates this is mostly
+//             start-up); "steady", only what it used from the moment the
+//             gateway started sending to it to the end of its run (the
+//             drain), read from /proc/PID/stat. The ratios use "steady".
 //   memory    app and bare: peak RSS; page: Chromium's summed Pss at the end
 // Then the highest rate each sustained with no loss and lag p99 < 50 ms, and
 // the ratios. It is a benchmark: it prints figures and asserts nothing.
@@ -71,9 +75,12 @@ function usage(message) {
 }
 
 // Runs a process to its end (or kills it after timeoutS) and collects stdout.
-function run(cmd, args, { env = process.env, timeoutS }) {
+// `onSpawn(child)` sees the child first (`nice` execs the command, so the
+// child's pid is the command's).
+function run(cmd, args, { env = process.env, timeoutS, onSpawn = null }) {
   return new Promise((resolve) => {
     const child = spawn('nice', ['-n', String(opts.nice), cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (onSpawn) onSpawn(child);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => { out += d; });
@@ -123,6 +130,89 @@ async function stopGateway(gw) {
   clearTimeout(timer);
 }
 
+// The pids of a process and all its descendants.
+function processTree(rootPid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const out = [rootPid];
+  for (let i = 0; i < out.length; ++i) out.push(...(children.get(out[i]) || []));
+  return out;
+}
+
+// CPU seconds (utime + stime + cutime + cstime) of a consumer's processes,
+// counted the way its whole-run figure is: the app and the bare client are
+// their own process; for the page only Chromium's processes count, not the
+// Node driver. null once the consumer is gone.
+function consumerCpuSeconds(kind, rootPid) {
+  const ticks = 100; // USER_HZ on Linux
+  let cpu = 0;
+  let alive = false;
+  for (const pid of kind === 'page' ? processTree(rootPid).slice(1) : [rootPid]) {
+    try {
+      if (kind === 'page' && !fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (f[0] === 'Z') continue; // exited, not yet reaped: its counters are final but stale
+      cpu += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / ticks;
+      alive = true;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return alive ? cpu : null;
+}
+
+// Samples a consumer's CPU every SAMPLE_MS from the moment the gateway has
+// sent it its first sample (polled from /control/stats) until `endAtMs`,
+// the end of its run's drain, or until it exits. stop() gives the CPU
+// seconds in between, or null when sending never started while it ran.
+const SAMPLE_MS = 100;
+function steadyCpuSampler(kind, child, port, endAtMs) {
+  let startCpu = null;
+  let lastCpu = null;
+  let stopped = false;
+  let polling = false;
+  const tick = async () => {
+    if (stopped || polling || child.exitCode !== null || child.signalCode !== null) return;
+    polling = true;
+    try {
+      if (startCpu === null) {
+        const res = await fetch(`http://127.0.0.1:${port}/control/stats`);
+        const g = await res.json();
+        if (g.consumers.some((c) => c.samples > 0)) {
+          startCpu = consumerCpuSeconds(kind, child.pid);
+          lastCpu = startCpu;
+        }
+      } else if (Date.now() <= endAtMs) {
+        const cpu = consumerCpuSeconds(kind, child.pid);
+        if (cpu !== null) lastCpu = cpu;
+      }
+    } catch {
+      // The gateway or the consumer went away meanwhile: keep the last reading.
+    } finally {
+      polling = false;
+    }
+  };
+  const timer = setInterval(tick, SAMPLE_MS);
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      return startCpu !== null && lastCpu !== null ? lastCpu - startCpu : null;
+    },
+  };
+}
+
 function lastJsonLine(text, prefix = '') {
   const lines = text.split('\n').filter((l) => l.startsWith(prefix + '{'));
   if (lines.length === 0) return null;
@@ -137,8 +227,15 @@ async function runConsumer(kind, rate, users) {
   const gw = await startGateway(rate, users);
   const consumerSeconds = opts.seconds + GRACE_S;
   const url = `http://127.0.0.1:${gw.port}`;
-  const r = { consumer: kind, rate, users, sent: null, received: null, lag: null, cpu: null, memKb: null, error: null };
+  const r = { consumer: kind, rate, users, sent: null, received: null, lag: null, cpu: null,
+    steadyCpu: null, memKb: null, error: null };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-web-bench-'));
+  // Steady-state CPU ends half a second before the consumer's own end of
+  // run, so that its exit (and the page's result collection) is left out.
+  let sampler = null;
+  const onSpawn = (child) => {
+    sampler = steadyCpuSampler(kind, child, gw.port, Date.now() + consumerSeconds * 1000 - 500);
+  };
   try {
     let res;
     if (kind === 'app') {
@@ -149,7 +246,7 @@ async function runConsumer(kind, rate, users) {
         '--select', 'm-00000/u-000000', '--print-stats', '--quit-after', String(consumerSeconds)], {
         env: { ...process.env, QT_QPA_PLATFORM: 'offscreen',
           XDG_DATA_HOME: path.join(tmp, 'data'), XDG_CONFIG_HOME: path.join(tmp, 'config') },
-        timeoutS: consumerSeconds + 60,
+        timeoutS: consumerSeconds + 60, onSpawn,
       });
       const s = lastJsonLine(res.out, 'stats ');
       if (s) {
@@ -161,7 +258,7 @@ async function runConsumer(kind, rate, users) {
       }
     } else if (kind === 'page') {
       res = await run(process.execPath, [path.join(here, 'drive-page.mjs'), '--gateway', url,
-        '--token', TOKEN, '--seconds', String(consumerSeconds)], { timeoutS: consumerSeconds + 90 });
+        '--token', TOKEN, '--seconds', String(consumerSeconds)], { timeoutS: consumerSeconds + 90, onSpawn });
       const s = lastJsonLine(res.out);
       if (s) {
         r.received = s.received;
@@ -173,7 +270,7 @@ async function runConsumer(kind, rate, users) {
       }
     } else {
       res = await run(process.execPath, [path.join(here, 'bare-client.mjs'), '--gateway', url,
-        '--token', TOKEN, '--seconds', String(consumerSeconds)], { timeoutS: consumerSeconds + 30 });
+        '--token', TOKEN, '--seconds', String(consumerSeconds)], { timeoutS: consumerSeconds + 30, onSpawn });
       const s = lastJsonLine(res.out);
       if (s) {
         r.received = s.received;
@@ -182,6 +279,7 @@ async function runConsumer(kind, rate, users) {
         r.memKb = s.peak_rss_kb;
       }
     }
+    r.steadyCpu = sampler ? sampler.stop() : null;
     if (r.received === null && r.error === null) {
       r.error = `no result (exit ${res.code ?? res.signal}): ${res.err.trim().split('\n').slice(-3).join(' | ')}`;
     }
@@ -197,6 +295,7 @@ async function runConsumer(kind, rate, users) {
       r.error = 'the gateway never finished its sending window';
     }
   } finally {
+    if (sampler) sampler.stop();
     await stopGateway(gw);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -214,6 +313,7 @@ function sustained(r) {
 const fmt = (v, digits = 0) => (v === null || v === undefined || Number.isNaN(v) ? '—'
   : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const per100k = (r) => (r.cpu !== null && r.received > 0 ? (r.cpu * 100000) / r.received : null);
+const steadyPer100k = (r) => (r.steadyCpu !== null && r.received > 0 ? (r.steadyCpu * 100000) / r.received : null);
 
 const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const cpuModel = (/model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8')) || [])[1] || 'unknown';
@@ -234,9 +334,9 @@ if (opts.consumers.includes('page')) {
 }
 
 const results = [];
-const header = '| rate/s | users | consumer | sent | received | dropped | lag p50 / p99 / max (ms) | CPU s per 100k | memory MB | gateway rate/s, CPU % |';
+const header = '| rate/s | users | consumer | sent | received | dropped | lag p50 / p99 / max (ms) | CPU s per 100k, whole run | CPU s per 100k, steady | memory MB | gateway rate/s, CPU % |';
 console.log(header);
-console.log('|---:|---:|---|---:|---:|---:|---|---:|---:|---|');
+console.log('|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---|');
 for (const rate of opts.rates) {
   const users = Math.min(rate, opts.maxUsers);
   for (const kind of opts.consumers) {
@@ -247,6 +347,7 @@ for (const rate of opts.rates) {
     const name = { app: 'Meeting Monitor', page: "plan's page", bare: 'bare client' }[kind];
     console.log(`| ${fmt(rate)} | ${fmt(users)} | ${name} | ${fmt(r.sent)} | ${fmt(r.received)} | ` +
       `${r.sent !== null && r.received !== null ? fmt(r.sent - r.received) : '—'} | ${lag} | ${fmt(per100k(r), 2)} | ` +
+      `${fmt(steadyPer100k(r), 2)} | ` +
       `${r.memKb !== null ? fmt(r.memKb / 1024) : '—'} | ${fmt(r.gatewayRate)}, ` +
       `${r.gatewayCpu !== null && r.gatewayCpu !== undefined ? fmt((100 * r.gatewayCpu) / opts.seconds) : '—'} % |` +
       (r.error ? ` error: ${r.error}` : ''));
@@ -263,14 +364,14 @@ for (const kind of opts.consumers) console.log(`  ${kind}: ${best[kind] ? fmt(be
 const at = (kind, rate) => results.find((r) => r.consumer === kind && r.rate === rate);
 if (best.app && best.page) console.log(`app vs page, highest lossless rate: ${(best.app / best.page).toFixed(1)}×`);
 else if (best.app && opts.consumers.includes('page')) console.log('app vs page, highest lossless rate: the page sustained none of the rates');
-console.log('CPU per 100k samples, at each rate:');
+console.log('CPU per 100k samples (steady: from the first sample sent to the end of the drain), at each rate:');
 for (const rate of opts.rates) {
   const parts = [];
   const app = at('app', rate);
   const page = at('page', rate);
   const bare = at('bare', rate);
-  if (app && page && per100k(app) && per100k(page)) parts.push(`page ÷ app ${(per100k(page) / per100k(app)).toFixed(1)}`);
-  if (app && bare && per100k(app) && per100k(bare)) parts.push(`app ÷ bare client ${(per100k(app) / per100k(bare)).toFixed(2)}×`);
+  if (app && page && steadyPer100k(app) && steadyPer100k(page)) parts.push(`page ÷ app ${(steadyPer100k(page) / steadyPer100k(app)).toFixed(1)}×`);
+  if (app && bare && steadyPer100k(app) && steadyPer100k(bare)) parts.push(`app ÷ bare client ${(steadyPer100k(app) / steadyPer100k(bare)).toFixed(2)}×`);
   if (parts.length) console.log(`  ${fmt(rate)}/s: ${parts.join(', ')}`);
 }
 console.log(`load average at end ${loadAvg()}`);

@@ -4,6 +4,7 @@
 //
 //   node loadgateway.mjs --rate 50000 --users 10000 --seconds 60 --token T
 //        [--port 0] [--seed 7] [--alerts-share 0.02]
+//        [--burst-at S --burst-seconds N --burst-factor F] [--log-subscribe 1]
 //
 // - Namespace /meeting-metrics, auth by `handshake.auth.token`, a refused
 //   CONNECT is a CONNECT_ERROR "unauthorized", `admin:subscribe` joins the
@@ -17,7 +18,10 @@
 //   they are spread evenly over each second (a 5 ms tick that catches up
 //   to rate × elapsed time), not sent as one burst per second.
 // - Sending starts when the first admin subscribes and stops after
-//   --seconds. The gateway then keeps serving (a slow consumer still
+//   --seconds. With --burst-at S, the rate is F times R from S to S + N
+//   seconds after that start (the soak harness's 10x burst, bench/soak).
+//   With --log-subscribe 1, every `admin:subscribe` also prints a line
+//   "subscribed SOCKET_ID" (the soak harness times reconnections by it). The gateway then keeps serving (a slow consumer still
 //   drains what is queued for it) until SIGTERM/SIGINT.
 //
 // stdout: "listening PORT" once ready, then one line "done {json}" when the
@@ -34,14 +38,18 @@ const ADMIN_ROOM = 'admin-dashboard';
 const TICK_MS = 5;
 
 function parseArgs(argv) {
-  const opts = { port: 0, rate: 1000, users: 0, seconds: 20, token: '', seed: 7, alertsShare: 0.02 };
+  const opts = { port: 0, rate: 1000, users: 0, seconds: 20, token: '', seed: 7, alertsShare: 0.02,
+    burstAt: -1, burstSeconds: 0, burstFactor: 1, logSubscribe: 0 };
   const names = { '--port': 'port', '--rate': 'rate', '--users': 'users', '--seconds': 'seconds',
-    '--token': 'token', '--seed': 'seed', '--alerts-share': 'alertsShare' };
+    '--token': 'token', '--seed': 'seed', '--alerts-share': 'alertsShare',
+    '--burst-at': 'burstAt', '--burst-seconds': 'burstSeconds', '--burst-factor': 'burstFactor',
+    '--log-subscribe': 'logSubscribe' };
   for (let i = 2; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || i + 1 >= argv.length) {
       console.error(`usage: node loadgateway.mjs --rate R [--users U] [--seconds S] --token T ` +
-        `[--port P] [--seed N] [--alerts-share F]   (bad argument: ${argv[i]})`);
+        `[--port P] [--seed N] [--alerts-share F] [--burst-at S --burst-seconds N ` +
+        `--burst-factor F] [--log-subscribe 1]   (bad argument: ${argv[i]})`);
       process.exit(2);
     }
     opts[key] = key === 'token' ? argv[i + 1] : Number(argv[i + 1]);
@@ -57,6 +65,10 @@ function parseArgs(argv) {
   if (opts.users <= 0) opts.users = Math.min(opts.rate, 10000);
   if (opts.rate <= 0 || opts.seconds <= 0) {
     console.error('--rate and --seconds must be positive');
+    process.exit(2);
+  }
+  if (opts.burstAt >= 0 && (opts.burstSeconds <= 0 || opts.burstFactor <= 0)) {
+    console.error('--burst-at needs a positive --burst-seconds and --burst-factor');
     process.exit(2);
   }
   return opts;
@@ -199,11 +211,14 @@ let sentSamples = 0;
 let sentAlerts = 0;
 let nextUser = 0;
 let maxBehind = 0; // most samples the tick loop was ever behind rate × time
+let sentAtBurstStart = null; // sentSamples when the burst began / ended
+let sentAtBurstEnd = null;
 let cpuAtStart = null;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 nsp.on('connection', (socket) => {
   socket.on('admin:subscribe', () => {
+    if (opts.logSubscribe) console.log(`subscribed ${socket.id}`);
     socket.join(ADMIN_ROOM);
     if (!consumers.has(socket.id)) {
       consumers.set(socket.id, { socket, samples: 0, alerts: 0, connected: true });
@@ -235,16 +250,36 @@ function startSending() {
   sending.timer = setInterval(onTick, TICK_MS);
 }
 
+// Samples due `elapsed` seconds after the start: R per second, F times R
+// during the burst.
+function dueAt(elapsed) {
+  let due = opts.rate * elapsed;
+  if (opts.burstAt >= 0 && elapsed > opts.burstAt) {
+    due += (opts.burstFactor - 1) * opts.rate * Math.min(elapsed - opts.burstAt, opts.burstSeconds);
+  }
+  return Math.floor(due);
+}
+
+function rateAt(elapsed) {
+  const inBurst = opts.burstAt >= 0 && elapsed >= opts.burstAt
+    && elapsed < opts.burstAt + opts.burstSeconds;
+  return inBurst ? opts.rate * opts.burstFactor : opts.rate;
+}
+
 function onTick() {
   const now = process.hrtime.bigint();
   const finished = now >= sending.endNs;
   const elapsed = Number((finished ? sending.endNs : now) - sending.startNs) / 1e9;
-  const due = Math.floor(opts.rate * elapsed);
+  const due = dueAt(elapsed);
+  if (opts.burstAt >= 0) {
+    if (sentAtBurstStart === null && elapsed >= opts.burstAt) sentAtBurstStart = sentSamples;
+    if (sentAtBurstEnd === null && elapsed >= opts.burstAt + opts.burstSeconds) sentAtBurstEnd = sentSamples;
+  }
   if (due - sentSamples > maxBehind) maxBehind = due - sentSamples;
   // A gateway that fell behind (a starved CPU) catches up at most 50 ms of
   // samples per tick, so its event loop stays responsive; what it could
   // not send shows as an achieved rate below the target, never as loss.
-  const count = Math.min(due - sentSamples, Math.max(1, Math.ceil(opts.rate * 0.05)));
+  const count = Math.min(due - sentSamples, Math.max(1, Math.ceil(rateAt(elapsed) * 0.05)));
   if (count > 0) {
     // Room membership cannot change inside this synchronous loop, so every
     // consumer subscribed now receives exactly these `count` samples.
@@ -303,9 +338,13 @@ function stats() {
       };
     }),
   };
+  if (opts.burstAt >= 0) {
+    s.burst = { at: opts.burstAt, seconds: opts.burstSeconds, factor: opts.burstFactor,
+      sent_at_start: sentAtBurstStart, sent_at_end: sentAtBurstEnd };
+  }
   if (sending && sending.done) {
     s.wall_seconds = sending.wallSeconds;
-    s.achieved_rate = sentSamples / opts.seconds;
+    s.achieved_rate = sentSamples / opts.seconds; // the mean, burst included
     s.gateway_cpu_seconds = (sending.cpu.user + sending.cpu.system) / 1e6;
     s.gateway_loop_delay_ms = {
       p50: loopDelay.percentile(50) / 1e6,

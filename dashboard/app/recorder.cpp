@@ -364,9 +364,16 @@ void Recorder::onStatsChanged(const IngestStats &stats)
     m_stats = stats;
 }
 
-void Recorder::onCommitted(qint64 rowsTotal)
+void Recorder::onCommitted(qint64 rowsTotal, qint64 newestReceivedMs)
 {
     m_rowsCommitted = rowsTotal;
+    // Logged after the commit returned, so a line seen is a promise kept
+    // even if the process dies right after it. Key=value like the counters
+    // line (not translated: scripts read it).
+    if (m_config.logCommits)
+        log(QStringLiteral("committed: rows-committed=%1 newest-sample-ms=%2")
+                .arg(rowsTotal)
+                .arg(newestReceivedMs));
 }
 
 void Recorder::onWriteFailed(const QString &message)
@@ -447,13 +454,8 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
         QStringLiteral("token-file"),
         RecordText::tr("Read the admin token from FILE (a trailing newline is ignored)."),
         RecordText::tr("FILE"));
-    const QCommandLineOption caFileOption(
-        QStringLiteral("ca-file"),
-        RecordText::tr("Trust only the CA certificates in FILE (PEM or DER) for wss://."),
-        RecordText::tr("FILE"));
-    const QCommandLineOption allowUnencryptedOption(
-        QStringLiteral("allow-unencrypted"),
-        RecordText::tr("Allow ws:// to a host other than this computer (token in clear text)."));
+    const QCommandLineOption caFileOption = caFileCommandLineOption();
+    const QCommandLineOption allowUnencryptedOption = allowUnencryptedCommandLineOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       RecordText::tr("History database to write (created if needed)."),
                                       RecordText::tr("FILE"));
@@ -476,9 +478,15 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
                        "quality report into DIR as meeting-quality-YYYY-Www.pdf and .csv; a week "
                        "missed while the recorder was down is written at start."),
         RecordText::tr("DIR"));
+    const QCommandLineOption logCommitsOption(
+        QStringLiteral("log-commits"),
+        RecordText::tr("After every committed transaction, log 'committed: rows-committed=N "
+                       "newest-sample-ms=T' (samples committed by this run, newest receive "
+                       "time in ms since the epoch): for crash-test harnesses."));
     parser.addOptions({helpOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        caFileOption, allowUnencryptedOption, dbOption, rawRetentionOption,
-                       rollupRetentionOption, rulesOption, weeklyReportDirOption});
+                       rollupRetentionOption, rulesOption, weeklyReportDirOption,
+                       logCommitsOption});
 
     if (!parser.parse(QStringList{QString::fromLatin1(Program)} + arguments)) {
         say(err, parser.errorText() + RecordText::tr(" (try --help)"));
@@ -504,6 +512,7 @@ int runRecordCommand(const QStringList &arguments, QIODevice &out, QIODevice &er
 
     RecorderConfig config;
     config.dbPath = parser.value(dbOption);
+    config.logCommits = parser.isSet(logCommitsOption);
     if (parser.isSet(weeklyReportDirOption)) {
         config.weeklyReportDir = parser.value(weeklyReportDirOption);
         if (config.weeklyReportDir.isEmpty()) {

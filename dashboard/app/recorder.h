@@ -34,6 +34,10 @@ struct RecorderConfig
     // --weekly-report-dir: last week's report there every Monday (empty: off).
     QString weeklyReportDir;
     WeeklyReportPdfRenderer pdfRenderer; // without one, the CSV only
+    // --log-commits: one log line per committed transaction, so that a
+    // harness that kills the recorder knows what it had acknowledged
+    // (bench/crash_bench.cpp). Off by default: one line a second is noise.
+    bool logCommits = false;
 };
 
 // `meeting-monitor record`: the desktop app's ingest path without a window.
@@ -79,7 +83,7 @@ private:
     void onConnectionStateChanged(mm::ConnectionState state);
     void onConnectError(const QString &message);
     void onStatsChanged(const mm::IngestStats &stats);
-    void onCommitted(qint64 rowsTotal);
+    void onCommitted(qint64 rowsTotal, qint64 newestReceivedMs);
     void onWriteFailed(const QString &message);
     void onRetentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted);
     void onSamplesArrived(mm::SampleBatchPtr batch);

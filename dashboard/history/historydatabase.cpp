@@ -47,6 +47,17 @@ HistoryDatabase::~HistoryDatabase()
     close();
 }
 
+std::unique_ptr<HistoryDatabase> HistoryDatabase::opened(const QString &path, Mode mode,
+                                                         QString *error)
+{
+    auto db = std::make_unique<HistoryDatabase>();
+    if (!db->open(path, mode)) {
+        *error = db->errorString();
+        return nullptr;
+    }
+    return db;
+}
+
 bool HistoryDatabase::open(const QString &path, Mode mode)
 {
     close();

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace mm {
@@ -53,6 +54,9 @@ public:
     // existing history (e.g. one a recorder is writing) and never writes.
     // On failure returns false and errorString() says why.
     bool open(const QString &path, Mode mode = Mode::ReadWrite);
+    // A connection opened for the calling thread (the readers' and the
+    // journal's way in); nullptr, with *error set, when open() failed.
+    static std::unique_ptr<HistoryDatabase> opened(const QString &path, Mode mode, QString *error);
     void close();
     bool isOpen() const;
 

@@ -23,22 +23,6 @@ struct UserRef
     QString username;
 };
 
-// The level a rollup held longest; ties go to the worse level, and Unknown
-// only wins when no known level held longer (as the charts show it).
-Quality dominantLevel(const MinuteRollup &rollup)
-{
-    Quality best = Quality::Unknown;
-    qint64 bestSeconds = rollup.secondsIn(Quality::Unknown);
-    for (const Quality level : {Quality::Excellent, Quality::Good, Quality::Fair, Quality::Poor}) {
-        const qint64 seconds = rollup.secondsIn(level);
-        if (seconds > 0 && seconds >= bestSeconds) {
-            best = level;
-            bestSeconds = seconds;
-        }
-    }
-    return best;
-}
-
 Sample sampleOf(const UserRef &user, qint64 timeMs)
 {
     Sample sample;
@@ -63,15 +47,13 @@ bool HistoryRangeReader::read(qint64 fromMs, qint64 toMs, const SampleSink &sink
     m_stats = {};
     if (toMs <= fromMs)
         return true;
-    HistoryDatabase db;
-    if (!db.open(m_path, HistoryDatabase::Mode::ReadOnly)) {
-        *error = db.errorString();
+    const auto db = HistoryDatabase::opened(m_path, HistoryDatabase::Mode::ReadOnly, error);
+    if (!db)
         return false;
-    }
 
     QHash<qint64, UserRef> users;
     {
-        QSqlQuery query(db.database());
+        QSqlQuery query(db->database());
         query.setForwardOnly(true);
         if (!query.exec(QStringLiteral(
                 "SELECT user_key, meeting_id, user_id, coalesce(username, '') FROM users"))) {
@@ -85,9 +67,9 @@ bool HistoryRangeReader::read(qint64 fromMs, qint64 toMs, const SampleSink &sink
         }
     }
 
-    QSqlQuery raw(db.database());
+    QSqlQuery raw(db->database());
     raw.setForwardOnly(true);
-    QSqlQuery rollups(db.database());
+    QSqlQuery rollups(db->database());
     rollups.setForwardOnly(true);
     if (!raw.prepare(QStringLiteral("SELECT minute, user_key, data FROM raw_blocks"
                                     " WHERE minute >= ? AND minute < ?"))
@@ -170,7 +152,7 @@ bool HistoryRangeReader::read(qint64 fromMs, qint64 toMs, const SampleSink &sink
             model.latencyMs = mean(RollupMetric::Latency);
             model.jitterMs = mean(RollupMetric::Jitter);
             model.packetLossPct = mean(RollupMetric::PacketLoss);
-            model.quality = dominantLevel(*rollup);
+            model.quality = rollup->dominantLevel();
             for (qint64 s = 0; s < seconds; ++s) {
                 const qint64 t = start + s * 1000;
                 if (t < fromMs || t >= toMs)

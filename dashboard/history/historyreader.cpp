@@ -34,22 +34,6 @@ double optionalOr(const std::optional<double> &value)
     return value ? *value : NaN;
 }
 
-// The level held longest in a rollup; ties go to the worse level, and
-// Unknown only wins when no known level held longer.
-Quality dominantLevel(const MinuteRollup &rollup)
-{
-    Quality best = Quality::Unknown;
-    qint64 bestSeconds = rollup.secondsIn(Quality::Unknown);
-    for (const Quality level : {Quality::Excellent, Quality::Good, Quality::Fair, Quality::Poor}) {
-        const qint64 seconds = rollup.secondsIn(level);
-        if (seconds > 0 && seconds >= bestSeconds) {
-            best = level;
-            bestSeconds = seconds;
-        }
-    }
-    return best;
-}
-
 // Minute keys from the first to the last minute a range [from, to) touches,
 // generated in SQL so that per-user reads are point look-ups on the
 // (minute, user_key) key.
@@ -107,13 +91,8 @@ bool HistoryQueryWorker::ensureOpen(QString *error)
 {
     if (m_db && m_db->isOpen())
         return true;
-    auto db = std::make_unique<HistoryDatabase>();
-    if (!db->open(m_path, HistoryDatabase::Mode::ReadOnly)) {
-        *error = db->errorString();
-        return false;
-    }
-    m_db = std::move(db);
-    return true;
+    m_db = HistoryDatabase::opened(m_path, HistoryDatabase::Mode::ReadOnly, error);
+    return m_db != nullptr;
 }
 
 bool HistoryQueryWorker::checkRange(qint64 fromMs, qint64 toMs, qint64 stepMs, QString *error) const
@@ -259,7 +238,7 @@ void HistoryQueryWorker::queryUser(quint64 id, const QString &meetingId, const Q
                 series.min[size_t(m)].push_back(optionalOr(summary.min()));
                 series.max[size_t(m)].push_back(optionalOr(summary.max()));
             }
-            series.quality.push_back(dominantLevel(rollup));
+            series.quality.push_back(rollup.dominantLevel());
         }
     }
     emit userSeriesReady(id, series);

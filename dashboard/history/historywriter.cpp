@@ -433,6 +433,7 @@ bool HistoryWriter::commitPending()
     };
 
     qint64 skipped = 0;
+    qint64 newestMs = m_newestCommittedMs;
     QString error;
     for (const SampleBatchPtr &batch : batches) {
         for (const Sample &sample : *batch) {
@@ -453,6 +454,7 @@ bool HistoryWriter::commitPending()
                 block->raw.append(rawPointOf(sample), rolluptable::minuteStartMs(minute));
             block->rollup.add(sample);
             block->dirty = true;
+            newestMs = qMax(newestMs, sample.receivedMs);
         }
     }
     batches.clear(); // release the batches before the disk work
@@ -483,8 +485,9 @@ bool HistoryWriter::commitPending()
 
     m_rowsDropped += skipped;
     m_rowsCommitted += rows - skipped;
+    m_newestCommittedMs = newestMs;
     m_incidentsCommitted += qint64(incidents.size());
-    emit committed(m_rowsCommitted);
+    emit committed(m_rowsCommitted, m_newestCommittedMs);
     return true;
 }
 

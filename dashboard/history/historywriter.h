@@ -56,7 +56,10 @@ class HistoryWriter final : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultCommitIntervalMs = 1000;
-    static constexpr int DefaultMaxPendingRows = 20000;
+    // A commit rewrites every active user's open minute, so its cost grows
+    // with the users, not the rows: up to 100,000 samples a second the
+    // timer, not the row count, sets the pace (one commit a second).
+    static constexpr int DefaultMaxPendingRows = 100000;
 
     explicit HistoryWriter(QString path, int commitIntervalMs = DefaultCommitIntervalMs,
                            int maxPendingRows = DefaultMaxPendingRows, QObject *parent = nullptr);
@@ -106,8 +109,9 @@ signals:
     // A retention pass finished having deleted something.
     void retentionApplied(qint64 rawBlocksDeleted, qint64 rollupRowsDeleted);
     // A transaction committed; rowsTotal counts every sample row committed
-    // by this writer so far.
-    void committed(qint64 rowsTotal);
+    // by this writer so far, newestReceivedMs is the newest receive time
+    // among them (0 before the first sample): what a crash can no longer lose.
+    void committed(qint64 rowsTotal, qint64 newestReceivedMs);
     // A write failed and was rolled back whole; the writer keeps going.
     void failed(const QString &message);
 
@@ -175,6 +179,7 @@ private:
     qint64 m_runId = 0;
     qint64 m_incidentsCommitted = 0;
     qint64 m_rowsCommitted = 0;
+    qint64 m_newestCommittedMs = 0;
     qint64 m_rowsDropped = 0;
     QString m_error;
 };

@@ -34,11 +34,9 @@ public:
     {
         if (m_db && m_db->isOpen())
             return true;
-        auto db = std::make_unique<HistoryDatabase>();
-        if (!db->open(m_path, HistoryDatabase::Mode::ReadWrite)) {
-            *error = db->errorString();
+        auto db = HistoryDatabase::opened(m_path, HistoryDatabase::Mode::ReadWrite, error);
+        if (!db)
             return false;
-        }
         QSqlQuery create(db->database());
         if (!create.exec(QStringLiteral(
                 "CREATE TABLE IF NOT EXISTS silences("
@@ -157,29 +155,23 @@ IncidentJournal::~IncidentJournal()
 
 void IncidentJournal::saveSilence(const Silence &silence)
 {
-    IncidentJournalWorker *worker = m_worker;
-    IncidentJournal *journal = this;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, journal, silence] {
-            QString error;
-            if (!worker->save(silence, &error))
-                QMetaObject::invokeMethod(
-                    journal, [journal, error] { emit journal->failed(error); },
-                    Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    postWrite(&IncidentJournalWorker::save, silence);
 }
 
 void IncidentJournal::removeSilence(const Silence &silence)
+{
+    postWrite(&IncidentJournalWorker::remove, silence);
+}
+
+void IncidentJournal::postWrite(SilenceWrite write, const Silence &silence)
 {
     IncidentJournalWorker *worker = m_worker;
     IncidentJournal *journal = this;
     QMetaObject::invokeMethod(
         worker,
-        [worker, journal, silence] {
+        [worker, journal, write, silence] {
             QString error;
-            if (!worker->remove(silence, &error))
+            if (!(worker->*write)(silence, &error))
                 QMetaObject::invokeMethod(
                     journal, [journal, error] { emit journal->failed(error); },
                     Qt::QueuedConnection);

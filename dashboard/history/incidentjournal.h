@@ -50,6 +50,10 @@ signals:
     void failed(const QString &message);
 
 private:
+    using SilenceWrite = bool (IncidentJournalWorker::*)(const Silence &, QString *);
+    // Runs `write` in the worker's thread; a failure comes back as failed().
+    void postWrite(SilenceWrite write, const Silence &silence);
+
     QString m_path;
     QThread m_thread;
     IncidentJournalWorker *m_worker; // lives in m_thread

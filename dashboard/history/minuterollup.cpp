@@ -168,4 +168,18 @@ qint64 MinuteRollup::secondsIn(Quality quality) const
     return level < m_secondsPerLevel.size() ? m_secondsPerLevel[level] : 0;
 }
 
+Quality MinuteRollup::dominantLevel() const
+{
+    Quality best = Quality::Unknown;
+    qint64 bestSeconds = secondsIn(Quality::Unknown);
+    for (const Quality level : {Quality::Excellent, Quality::Good, Quality::Fair, Quality::Poor}) {
+        const qint64 seconds = secondsIn(level);
+        if (seconds > 0 && seconds >= bestSeconds) {
+            best = level;
+            bestSeconds = seconds;
+        }
+    }
+    return best;
+}
+
 } // namespace mm

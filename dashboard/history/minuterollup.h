@@ -81,6 +81,9 @@ public:
 
     const Summary &metric(RollupMetric metric) const { return m_metrics[size_t(metric)]; }
     qint64 secondsIn(Quality quality) const;
+    // The level held longest; ties go to the worse level, and Unknown only
+    // wins when no known level held longer (as the charts show a minute).
+    Quality dominantLevel() const;
     const LatencyHistogram &latencyHistogram() const { return m_latency; }
 
     friend bool operator==(const MinuteRollup &a, const MinuteRollup &b) = default;

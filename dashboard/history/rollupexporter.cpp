@@ -49,12 +49,11 @@ QByteArray RollupExporter::csvHeader()
 bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resolution,
                               QIODevice &device)
 {
-    m_rows = 0;
-    m_error.clear();
-    m_cancelled = false;
+    m_outcome = {};
 
     // The users the filter allows, with their names (latest known).
-    const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
+    const auto loaded =
+        loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_outcome.error);
     if (!loaded)
         return false;
     const QHash<qint64, HistoryUser> &users = *loaded;
@@ -65,15 +64,7 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
         fromMinute = ceilMinute(*filter.fromMs);
     if (filter.toMs)
         toMinute = ceilMinute(*filter.toMs);
-    const auto span = m_control.progress
-        ? exportMinuteSpan(m_db, QStringLiteral("rollups"), fromMinute, toMinute)
-        : std::pair<qint64, qint64>{0, 0};
-    ExportProgressMeter meter(m_control, span.first, span.second);
-    auto cancelled = [this] {
-        m_cancelled = true;
-        m_error = QStringLiteral("cancelled");
-        return false;
-    };
+    ExportProgressMeter meter(m_control, m_db, QStringLiteral("rollups"), fromMinute, toMinute);
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
@@ -86,27 +77,17 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
         sql += QStringLiteral(" AND minute >= :from");
     if (filter.toMs)
         sql += QStringLiteral(" AND minute < :to");
-    if (!filter.meetingId.isEmpty() || !filter.userId.isEmpty()) {
-        QStringList keys;
-        for (auto it = users.cbegin(); it != users.cend(); ++it)
-            keys << QString::number(it.key()); // integers from the database, not user text
-        sql += QStringLiteral(" AND user_key IN (%1)").arg(keys.join(QLatin1Char(',')));
-    }
-    sql += QStringLiteral(" ORDER BY minute");
+    sql += exportUserKeyClause(filter, users) + QStringLiteral(" ORDER BY minute");
     QSqlQuery query(m_db.database());
     query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        m_error = query.lastError().text();
-        return false;
-    }
+    if (!query.prepare(sql))
+        return m_outcome.fail(query.lastError().text());
     if (filter.fromMs)
         query.bindValue(QStringLiteral(":from"), ceilMinute(*filter.fromMs));
     if (filter.toMs)
         query.bindValue(QStringLiteral(":to"), ceilMinute(*filter.toMs));
-    if (!query.exec()) {
-        m_error = query.lastError().text();
-        return false;
-    }
+    if (!query.exec())
+        return m_outcome.fail(query.lastError().text());
 
     const qint64 periodMs = resolution == RollupResolution::Hour ? kHourMs : MinuteRollup::kMinuteMs;
     auto periodOf = [periodMs](qint64 minute) {
@@ -118,6 +99,7 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
     };
 
     QHash<qint64, MinuteRollup> period; // user key -> the period's rollup so far
+    GroupedCsvExport grouped(csv, device, meter, m_outcome);
     auto writePeriod = [&](qint64 startMs) -> bool {
         struct Row
         {
@@ -159,54 +141,29 @@ bool RollupExporter::writeCsv(const ExportFilter &filter, RollupResolution resol
             for (const Quality level : {Quality::Excellent, Quality::Good, Quality::Fair,
                                         Quality::Poor, Quality::Unknown})
                 csv.addRaw(QByteArray::number(r.secondsIn(level)));
-            if (!csv.endRow()) {
-                m_error = exportWriteError(device);
+            if (!grouped.endRow())
                 return false;
-            }
-            ++m_rows;
         }
         period.clear();
         return true;
     };
 
-    qint64 currentPeriod = 0;
-    bool any = false;
-    while (query.next()) {
-        const qint64 minute = query.value(0).toLongLong();
-        if (!meter.at(minute))
-            return cancelled();
+    auto take = [&](qint64 minute) -> bool {
         const qint64 key = query.value(1).toLongLong();
-        const qint64 start = periodOf(minute);
-        if (any && start != currentPeriod && !writePeriod(currentPeriod))
-            return false;
-        any = true;
-        currentPeriod = start;
         if (!users.contains(key))
-            continue;
+            return true;
         const auto rollup = rolluptable::read(query, 2, minute);
         if (!rollup) {
-            m_error = ExportText::tr("corrupt rollup (minute %1, user key %2)")
-                          .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
-                                   .toString(Qt::ISODate))
-                          .arg(key);
-            return false;
+            return m_outcome.fail(
+                ExportText::tr("corrupt rollup (minute %1, user key %2)")
+                    .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
+                             .toString(Qt::ISODate))
+                    .arg(key));
         }
         period[key].merge(*rollup);
-    }
-    if (query.lastError().isValid()) {
-        m_error = query.lastError().text();
-        return false;
-    }
-    if (any && !writePeriod(currentPeriod))
-        return false;
-    if (!csv.ok()) {
-        m_error = exportWriteError(device);
-        return false;
-    }
-    if (m_control.isCancelled())
-        return cancelled();
-    meter.done();
-    return true;
+        return true;
+    };
+    return grouped.run(query, periodOf, take, writePeriod);
 }
 
 } // namespace mm

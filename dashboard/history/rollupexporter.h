@@ -33,19 +33,17 @@ public:
 
     // Progress and cancellation for the next writeCsv() (none by default).
     void setControl(ExportControl control) { m_control = std::move(control); }
-    bool wasCancelled() const { return m_cancelled; }
+    bool wasCancelled() const { return m_outcome.cancelled; }
 
-    qint64 rowsWritten() const { return m_rows; }
-    QString errorString() const { return m_error; }
+    qint64 rowsWritten() const { return m_outcome.rows; }
+    QString errorString() const { return m_outcome.error; }
 
     static QByteArray csvHeader(); // without the line break
 
 private:
     HistoryDatabase &m_db;
-    qint64 m_rows = 0;
-    QString m_error;
     ExportControl m_control;
-    bool m_cancelled = false;
+    ExportOutcome m_outcome;
 };
 
 } // namespace mm

@@ -64,6 +64,19 @@ ExportProgressMeter::ExportProgressMeter(const ExportControl &control, qint64 fi
     report(0);
 }
 
+ExportProgressMeter::ExportProgressMeter(const ExportControl &control, HistoryDatabase &db,
+                                         const QString &table, std::optional<qint64> fromMinute,
+                                         std::optional<qint64> toMinute)
+    : m_control(control)
+{
+    if (control.progress) {
+        const auto [first, last] = exportMinuteSpan(db, table, fromMinute, toMinute);
+        m_first = first;
+        m_last = std::max(first, last);
+    }
+    report(0);
+}
+
 bool ExportProgressMeter::at(qint64 position)
 {
     if (m_control.isCancelled())
@@ -87,6 +100,70 @@ void ExportProgressMeter::report(int percent)
         return;
     m_percent = percent;
     m_control.progress(percent);
+}
+
+GroupedCsvExport::GroupedCsvExport(CsvWriter &csv, QIODevice &device, ExportProgressMeter &meter,
+                                   ExportOutcome &outcome)
+    : m_csv(csv)
+    , m_device(device)
+    , m_meter(meter)
+    , m_outcome(outcome)
+{
+}
+
+bool GroupedCsvExport::run(QSqlQuery &query, const std::function<qint64(qint64)> &groupOf,
+                           const std::function<bool(qint64)> &take,
+                           const std::function<bool(qint64)> &flush)
+{
+    qint64 currentGroup = 0;
+    bool any = false;
+    while (query.next()) {
+        const qint64 minute = query.value(0).toLongLong();
+        if (!m_meter.at(minute))
+            return cancelled();
+        const qint64 group = groupOf(minute);
+        if (any && group != currentGroup && !flush(currentGroup))
+            return false;
+        any = true;
+        currentGroup = group;
+        if (!take(minute))
+            return false;
+    }
+    if (query.lastError().isValid())
+        return m_outcome.fail(query.lastError().text());
+    if (any && !flush(currentGroup))
+        return false;
+    if (!m_csv.ok())
+        return m_outcome.fail(writeError(m_device));
+    if (m_meter.isCancelled())
+        return cancelled();
+    m_meter.done();
+    return true;
+}
+
+bool GroupedCsvExport::endRow()
+{
+    if (!m_csv.endRow())
+        return m_outcome.fail(writeError(m_device));
+    ++m_outcome.rows;
+    return true;
+}
+
+bool GroupedCsvExport::cancelled()
+{
+    m_outcome.cancelled = true;
+    return m_outcome.fail(QStringLiteral("cancelled"));
+}
+
+QString exportUserKeyClause(const ExportFilter &filter, const QHash<qint64, HistoryUser> &users)
+{
+    if (filter.meetingId.isEmpty() && filter.userId.isEmpty())
+        return QString();
+    QStringList keys;
+    keys.reserve(users.size());
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        keys << QString::number(it.key()); // integers from the database, not user text
+    return QStringLiteral(" AND user_key IN (%1)").arg(keys.join(QLatin1Char(',')));
 }
 
 std::pair<qint64, qint64> exportMinuteSpan(HistoryDatabase &db, const QString &table,
@@ -134,12 +211,11 @@ QByteArray SampleExporter::csvHeader()
 
 bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
 {
-    m_rows = 0;
-    m_error.clear();
-    m_cancelled = false;
+    m_outcome = {};
 
     // The users the filter allows, with their names (latest known).
-    const auto loaded = loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_error);
+    const auto loaded =
+        loadHistoryUsers(m_db.database(), filter.meetingId, filter.userId, &m_outcome.error);
     if (!loaded)
         return false;
     const QHash<qint64, HistoryUser> &users = *loaded;
@@ -150,25 +226,15 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         fromMinute = rolluptable::minuteOf(*filter.fromMs);
     if (filter.toMs)
         toMinute = rolluptable::minuteOf(*filter.toMs) + 1;
-    const auto span = m_control.progress
-        ? exportMinuteSpan(m_db, QStringLiteral("raw_blocks"), fromMinute, toMinute)
-        : std::pair<qint64, qint64>{0, 0};
-    ExportProgressMeter meter(m_control, span.first, span.second);
-    auto cancelled = [this] {
-        m_cancelled = true;
-        m_error = QStringLiteral("cancelled");
-        return false;
-    };
+    ExportProgressMeter meter(m_control, m_db, QStringLiteral("raw_blocks"), fromMinute, toMinute);
 
     CsvWriter csv(device);
     for (const QByteArray &name : csvHeader().split(','))
         csv.addRaw(name);
     csv.endRow();
     if (users.isEmpty()) {
-        if (!csv.ok()) {
-            m_error = writeError(device);
-            return false;
-        }
+        if (!csv.ok())
+            return m_outcome.fail(writeError(device));
         meter.done();
         return true;
     }
@@ -183,28 +249,17 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         sql += QStringLiteral(" AND minute >= :from");
     if (filter.toMs)
         sql += QStringLiteral(" AND minute <= :to");
-    if (!filter.meetingId.isEmpty() || !filter.userId.isEmpty()) {
-        QStringList keys;
-        keys.reserve(users.size());
-        for (auto it = users.cbegin(); it != users.cend(); ++it)
-            keys << QString::number(it.key()); // integers from the database, not user text
-        sql += QStringLiteral(" AND user_key IN (%1)").arg(keys.join(QLatin1Char(',')));
-    }
-    sql += QStringLiteral(" ORDER BY minute");
+    sql += exportUserKeyClause(filter, users) + QStringLiteral(" ORDER BY minute");
     QSqlQuery query(m_db.database());
     query.setForwardOnly(true); // stream: SQLite steps row by row, nothing is cached
-    if (!query.prepare(sql)) {
-        m_error = query.lastError().text();
-        return false;
-    }
+    if (!query.prepare(sql))
+        return m_outcome.fail(query.lastError().text());
     if (filter.fromMs)
         query.bindValue(QStringLiteral(":from"), rolluptable::minuteOf(*filter.fromMs));
     if (filter.toMs)
         query.bindValue(QStringLiteral(":to"), rolluptable::minuteOf(*filter.toMs));
-    if (!query.exec()) {
-        m_error = query.lastError().text();
-        return false;
-    }
+    if (!query.exec())
+        return m_outcome.fail(query.lastError().text());
 
     struct Row
     {
@@ -212,7 +267,8 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
         RawPoint point;
     };
     std::vector<Row> rows;
-    auto writeRows = [&]() -> bool {
+    GroupedCsvExport grouped(csv, device, meter, m_outcome);
+    auto writeRows = [&](qint64 /*minute*/) -> bool {
         std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
             if (a.point.timeMs != b.point.timeMs)
                 return a.point.timeMs < b.point.timeMs;
@@ -240,38 +296,25 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
                 csv.addRaw(qualityName(row.point.quality).toLatin1());
             else
                 csv.addEmpty();
-            if (!csv.endRow()) {
-                m_error = writeError(device);
+            if (!grouped.endRow())
                 return false;
-            }
-            ++m_rows;
         }
         rows.clear();
         return true;
     };
-
-    qint64 currentMinute = 0;
-    bool any = false;
-    while (query.next()) {
-        const qint64 minute = query.value(0).toLongLong();
-        if (!meter.at(minute))
-            return cancelled();
-        if (any && minute != currentMinute && !writeRows())
-            return false;
-        any = true;
-        currentMinute = minute;
+    auto take = [&](qint64 minute) -> bool {
         const auto user = users.constFind(query.value(1).toLongLong());
         if (user == users.cend())
-            continue;
+            return true;
         const auto points = decodeRawBlock(query.value(2).toByteArray(),
                                            rolluptable::minuteStartMs(minute));
         if (!points) {
             // Keys, not ids: ids are client text and this goes to a terminal.
-            m_error = ExportText::tr("corrupt raw block (minute %1, user key %2)")
-                          .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
-                                   .toString(Qt::ISODate))
-                          .arg(user.key());
-            return false;
+            return m_outcome.fail(
+                ExportText::tr("corrupt raw block (minute %1, user key %2)")
+                    .arg(QDateTime::fromMSecsSinceEpoch(rolluptable::minuteStartMs(minute), Qt::UTC)
+                             .toString(Qt::ISODate))
+                    .arg(user.key()));
         }
         for (const RawPoint &point : *points) {
             if (filter.fromMs && point.timeMs < *filter.fromMs)
@@ -280,21 +323,10 @@ bool SampleExporter::writeCsv(const ExportFilter &filter, QIODevice &device)
                 continue;
             rows.push_back({&*user, point});
         }
-    }
-    if (query.lastError().isValid()) {
-        m_error = query.lastError().text();
-        return false;
-    }
-    if (!writeRows())
-        return false;
-    if (!csv.ok()) {
-        m_error = writeError(device);
-        return false;
-    }
-    if (m_control.isCancelled())
-        return cancelled();
-    meter.done();
-    return true;
+        return true;
+    };
+    // A group is a minute: the blocks' own granularity.
+    return grouped.run(query, [](qint64 minute) { return minute; }, take, writeRows);
 }
 
 std::optional<qint64> parseIsoTimeMs(const QString &text)

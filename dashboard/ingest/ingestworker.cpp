@@ -17,9 +17,10 @@ IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushI
     , m_client(new SocketIoClient(std::move(config), this))
     , m_flushTimer(this) // children, so that moveToThread() takes them along
     , m_statsTimer(this)
-    , m_pendingSamples(std::make_shared<SampleBatch>())
     , m_pendingAlerts(std::make_shared<GatewayAlertBatch>())
+    , m_inFlight(std::make_shared<std::atomic<qint64>>(0))
 {
+    m_pendingSamples = newSampleBatch();
     m_flushTimer.setInterval(flushIntervalMs);
     m_statsTimer.setInterval(StatsIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &IngestWorker::flush);
@@ -68,8 +69,22 @@ IngestStats IngestWorker::stats() const
     return snapshot;
 }
 
+std::shared_ptr<SampleBatch> IngestWorker::newSampleBatch() const
+{
+    // The batch counts as in flight from its flush until every consumer
+    // has dropped it (the model and the alerts at once, the writer at its
+    // commit).
+    std::shared_ptr<std::atomic<qint64>> inFlight = m_inFlight;
+    return std::shared_ptr<SampleBatch>(new SampleBatch, [inFlight](SampleBatch *batch) {
+        inFlight->fetch_sub(qint64(batch->size()), std::memory_order_relaxed);
+        delete batch;
+    });
+}
+
 void IngestWorker::onNamespaceConnected()
 {
+    ++m_stats.namespaceConnects;
+    m_stats.lastConnectedMs = m_clock.nowMs();
     // Rooms live in the memory of the node that holds the socket: join the
     // admin room again after every (re)connection.
     m_client->emitEvent(SubscribeEvent);
@@ -95,6 +110,14 @@ void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &a
     const nlohmann::json &payload = args.front();
     RejectReason why{};
     if (isMetrics) {
+        // Shed before decoding: under overload the decoding is the cost.
+        // What is pending here counts too: it is added to the in-flight
+        // total only when flushed.
+        if (m_inFlight->load(std::memory_order_relaxed) + qint64(m_pendingSamples->size())
+            >= m_maxInFlight) {
+            ++m_stats.samplesShed;
+            return;
+        }
         int invalidFields = 0;
         auto sample = m_decoder.decodeMetrics(payload, now, &why, &invalidFields);
         m_stats.rejects.invalidFields += quint64(invalidFields);
@@ -104,6 +127,11 @@ void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &a
         }
         ++m_stats.samplesAccepted;
         m_pendingSamples->push_back(std::move(*sample));
+        // At high rates, hand over before the timer: the GUI thread applies
+        // a batch in one go, and a 12,500-sample batch (50,000/s) would keep
+        // it busy for tens of ms at a time.
+        if (qsizetype(m_pendingSamples->size()) >= MaxBatchSamples)
+            flush();
     } else {
         auto alerts = m_decoder.decodeAlerts(payload, now, &why);
         if (!alerts) {
@@ -119,8 +147,9 @@ void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &a
 void IngestWorker::flush()
 {
     if (!m_pendingSamples->empty()) {
+        m_inFlight->fetch_add(qint64(m_pendingSamples->size()), std::memory_order_relaxed);
         SampleBatchPtr batch = std::move(m_pendingSamples);
-        m_pendingSamples = std::make_shared<SampleBatch>();
+        m_pendingSamples = newSampleBatch();
         m_pendingSamples->reserve(batch->size());
         emit samplesArrived(batch);
     }

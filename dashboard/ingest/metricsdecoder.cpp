@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QStringView>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -152,7 +153,25 @@ public:
         // which the truncation below then removes.
         const size_t maxBytes = size_t(maxLength) * 4 + 4;
         const qsizetype bytes = qsizetype(std::min(utf8.size(), maxBytes));
+        if (isCleanAscii(utf8, maxLength))
+            return QString::fromLatin1(utf8.data(), qsizetype(utf8.size()));
         return sanitizeUntrustedText(QString::fromUtf8(utf8.data(), bytes), maxLength);
+    }
+
+    // Printable ASCII with no white space at either end, within maxLength:
+    // what sanitizeUntrustedText() returns unchanged. Names almost always
+    // are; they then skip the character-by-character pass (one copy less
+    // per sample).
+    static bool isCleanAscii(const std::string &utf8, qsizetype maxLength)
+    {
+        if (utf8.empty() || qsizetype(utf8.size()) > maxLength || utf8.front() == ' '
+            || utf8.back() == ' ')
+            return false;
+        for (const char c : utf8) {
+            if (c < 0x20 || c > 0x7e)
+                return false;
+        }
+        return true;
     }
 
 private:
@@ -176,8 +195,13 @@ private:
             return std::nullopt;
         const auto *s = value->get_ptr<const json::string_t *>();
         std::optional<Quality> level;
-        if (s && s->size() <= 16)
-            level = qualityFromString(QString::fromLatin1(s->data(), qsizetype(s->size())));
+        if (s && s->size() <= 16) {
+            // Latin-1 widened on the stack: no QString per sample.
+            std::array<char16_t, 16> text{};
+            for (size_t i = 0; i < s->size(); ++i)
+                text[i] = char16_t(uchar((*s)[i]));
+            level = qualityFromString(QStringView(text.data(), qsizetype(s->size())));
+        }
         if (!level)
             ++m_invalid;
         return level;

@@ -25,7 +25,9 @@ public:
     bool onlyIssues() const { return m_onlyIssues; }
     void setOnlyIssues(bool onlyIssues);
 
-    // Re-filters and re-sorts (by the current sort column and order).
+    // Re-filters and re-sorts (by the current sort column and order); a
+    // no-op (no layout change) when no filter is set and the rows are
+    // already in order.
     void refresh();
 
 protected:
@@ -33,6 +35,9 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    bool isFiltering() const;
+    // Whether the rows of every parent already stand in sort order.
+    bool isInOrder() const;
     bool textMatches(const QModelIndex &sourceIndex) const;
     bool userPasses(const QModelIndex &user, bool meetingMatches) const;
 

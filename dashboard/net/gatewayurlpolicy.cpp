@@ -72,4 +72,21 @@ GatewayUrlCheck checkGatewayUrl(const QUrl &url, bool allowUnencrypted)
     return result;
 }
 
+QCommandLineOption caFileCommandLineOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("ca-file"),
+        GatewayUrlPolicy::tr("Trust only the CA certificates in FILE (PEM or DER) for a wss:// "
+                             "gateway, instead of the system's."),
+        GatewayUrlPolicy::tr("FILE"));
+}
+
+QCommandLineOption allowUnencryptedCommandLineOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("allow-unencrypted"),
+        GatewayUrlPolicy::tr("Allow ws:// to a gateway on another computer (the token and the "
+                             "metrics travel unencrypted; a warning says so)."));
+}
+
 } // namespace mm

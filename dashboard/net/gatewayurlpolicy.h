@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QString>
 #include <QUrl>
 
@@ -27,5 +28,11 @@ GatewayUrlCheck checkGatewayUrl(const QUrl &url, bool allowUnencrypted);
 // 127.0.0.0/8, ::1 (also IPv4-mapped) or the name "localhost". Other names
 // are not resolved: a DNS answer is not proof that traffic stays local.
 bool isLoopbackHost(const QString &host);
+
+// The command-line options that go with the policy, one text each for the
+// window and `record`: --ca-file FILE (checked with checkCaFile()) and
+// --allow-unencrypted (the allowUnencrypted above).
+QCommandLineOption caFileCommandLineOption();
+QCommandLineOption allowUnencryptedCommandLineOption();
 
 } // namespace mm

@@ -139,6 +139,9 @@ private:
 
     std::deque<std::string> m_sendQueue; // encoded EIO frames
     std::vector<PendingEvent> m_preAckEvents;
+    // The latest event name, raw and converted (see handleEvent()).
+    std::string m_lastEventNameUtf8;
+    QString m_lastEventName;
 };
 
 } // namespace mm

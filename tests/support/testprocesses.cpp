@@ -115,6 +115,11 @@ QString missingTools()
     return missing.join(QStringLiteral(", "));
 }
 
+QString nodeExecutable()
+{
+    return nodeProgram();
+}
+
 // --------------------------------------------------------------------------
 
 RedisServer::RedisServer() = default;

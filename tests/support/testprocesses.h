@@ -27,6 +27,10 @@ QString sourceDir();
 // are there. Tests skip only on this, and say so loudly.
 QString missingTools();
 
+// node (or Debian's nodejs) on PATH, empty when there is none: tests that
+// run a Node script themselves (the soak harness) find it like the gateway.
+QString nodeExecutable();
+
 class RedisServer final
 {
 public:

@@ -6,6 +6,7 @@
 #include "alertspanel.h"
 #include "alertuitestutil.h"
 #include "detailarea.h"
+#include "historytestutil.h"
 #include "history/historyrangereader.h"
 #include "history/historyreader.h"
 #include "history/historywriter.h"
@@ -42,16 +43,6 @@ SampleBatch poorAndFine(const AlertWindow &w)
             alertSample(Meeting, FineUser, 40, 0, Quality::Excellent, w.clock.nowMs())};
 }
 
-// Everything kept: the fake clock is in 2023.
-HistoryRetention keepAll()
-{
-    HistoryRetention retention;
-    retention.rawMs = 0;
-    retention.rollupMs = 0;
-    retention.enforce = false;
-    return retention;
-}
-
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 30'000)
 {
     QEventLoop loop;
@@ -67,24 +58,6 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs = 30'000)
     return done();
 }
 
-QVariant scalar(const QString &path, const QString &sql)
-{
-    const QString name = QStringLiteral("alerts-history-probe");
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        EXPECT_TRUE(db.open());
-        QSqlQuery query(db);
-        EXPECT_TRUE(query.exec(sql)) << sql.toStdString();
-        if (query.next())
-            result = query.value(0);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
 // A window recording into its own history, as the application runs.
 struct RecordingWindow
 {
@@ -94,7 +67,7 @@ struct RecordingWindow
     {
         if (nowMs)
             w.clock.advance(nowMs - w.clock.nowMs());
-        writer.writer()->setRetention(keepAll());
+        writer.writer()->setRetention(keepAll()); // the fake clock is in 2023
         QString error;
         EXPECT_TRUE(writer.start(&error)) << error.toStdString();
         w.window.setHistory(&reader, writer.writer());

@@ -16,6 +16,7 @@
 #include "timeplot.h"
 #include "timewindowbar.h"
 #include "userchartview.h"
+#include "windowscreenshot.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -378,6 +380,31 @@ Sample liveSample(qint64 at, const QString &meeting, const QString &user)
     return s;
 }
 
+// A history file of one user ("m-h"/"u-h"): `minutes` of 1 Hz samples up
+// to now, written by the history writer as the application does.
+struct OneUserHistory
+{
+    explicit OneUserHistory(int minutes)
+    {
+        HistoryWriterThread writer(path);
+        QString error;
+        EXPECT_TRUE(writer.start(&error)) << qPrintable(error);
+        auto batch = std::make_shared<SampleBatch>();
+        for (qint64 sec = qint64(minutes) * 60; sec > 0; --sec)
+            batch->push_back(liveSample(now - sec * 1000, QStringLiteral("m-h"),
+                                        QStringLiteral("u-h")));
+        QMetaObject::invokeMethod(writer.writer(), [&writer, batch] {
+            writer.writer()->writeBatch(batch);
+        }, Qt::QueuedConnection);
+        EXPECT_TRUE(writer.flush());
+        writer.stop();
+    }
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+};
+
 } // namespace
 
 TEST(DetailAreaTest, LiveFollowsTheModelAndSwitchesViewsBySelection)
@@ -429,28 +456,11 @@ TEST(DetailAreaTest, LiveFollowsTheModelAndSwitchesViewsBySelection)
 
 TEST(DetailAreaTest, LongWindowsAreReadByTheHistoryReaderOffTheGuiThread)
 {
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
-    {
-        HistoryWriterThread writer(path);
-        QString error;
-        ASSERT_TRUE(writer.start(&error)) << qPrintable(error);
-        auto batch = std::make_shared<SampleBatch>();
-        for (int sec = 600; sec > 0; --sec)
-            batch->push_back(liveSample(now - sec * 1000LL, QStringLiteral("m-h"),
-                                        QStringLiteral("u-h")));
-        QMetaObject::invokeMethod(writer.writer(), [&writer, batch] {
-            writer.writer()->writeBatch(batch);
-        }, Qt::QueuedConnection);
-        ASSERT_TRUE(writer.flush());
-        writer.stop();
-    }
-
+    const OneUserHistory history(10);
+    const qint64 now = history.now;
     TestClock clock(now);
     MeetingTreeModel model(clock);
-    HistoryReader reader(path);
+    HistoryReader reader(history.path);
     DetailArea area(clock, model);
     area.resize(1000, 700);
     area.show();
@@ -491,4 +501,73 @@ TEST(MainWindowChartsTest, SelectingATreeRowShowsItsCharts)
     window.treeView()->setCurrentIndex(window.proxyModel()->index(0, 0));
     EXPECT_EQ(window.detailArea()->currentView(), window.detailArea()->meetingView());
     EXPECT_FALSE(window.grab().isNull());
+}
+
+TEST(WindowScreenshotTest, WaitsForAPendingHistoryReadBeforeTakingThePicture)
+{
+    const OneUserHistory history(120);
+    TestClock clock(history.now);
+    HistoryReader reader(history.path);
+    MainWindow window(clock);
+    window.setHistory(&reader, nullptr);
+    window.show();
+    window.detailArea()->setWindow(TimeWindowKind::Week);
+    window.selectTarget(QStringLiteral("m-h"), QStringLiteral("u-h"));
+    // A 7-day read is under way: a picture taken now would show it pending.
+    ASSERT_TRUE(window.detailArea()->isLoading());
+
+    const QString file = history.dir.filePath(QStringLiteral("shot.png"));
+    WindowScreenshot screenshot(window, file);
+    bool loadingWhenTaken = true;
+    QString statusWhenTaken;
+    QObject::connect(&screenshot, &WindowScreenshot::taken, &window, [&] {
+        loadingWhenTaken = window.detailArea()->isLoading();
+        statusWhenTaken = window.detailArea()->windowBar()->statusText();
+    });
+    QSignalSpy taken(&screenshot, &WindowScreenshot::taken);
+    screenshot.start(0);
+    ASSERT_TRUE(taken.wait(WindowScreenshot::MaxSettleMs + 10'000));
+    EXPECT_TRUE(taken.at(0).at(0).toBool()); // saved
+    EXPECT_TRUE(taken.at(0).at(1).toBool()); // settled
+    EXPECT_FALSE(loadingWhenTaken);
+    EXPECT_FALSE(statusWhenTaken.contains(QStringLiteral("Reading history")))
+        << qPrintable(statusWhenTaken);
+    EXPECT_GE(window.detailArea()->userView()->series().timeMs.size(), 100u);
+    EXPECT_FALSE(QImage(file).isNull());
+}
+
+TEST(MainWindowLayoutTest, BrowsingAHistoryWithoutAConnectionGivesTheChartsTheRoom)
+{
+    const OneUserHistory history(2);
+    const qint64 now = history.now;
+    TestClock clock(now);
+    HistoryReader reader(history.path);
+
+    // Read-only history, no connection (--db): one line says "not
+    // connected", the charts get the rest.
+    MainWindow browsing(clock);
+    browsing.setHistory(&reader, nullptr);
+    browsing.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&browsing));
+    QWidget *notConnected = browsing.findChild<QWidget *>(QStringLiteral("notConnectedPage"));
+    ASSERT_NE(notConnected, nullptr);
+    EXPECT_TRUE(notConnected->isVisible());
+    EXPECT_TRUE(browsing.findChild<QLabel *>(QStringLiteral("notConnectedLabel"))->isVisible());
+    const int total = browsing.splitter()->height();
+    EXPECT_LT(browsing.splitter()->widget(0)->height(), total / 8);
+    EXPECT_GT(browsing.detailArea()->height(), total * 3 / 4);
+
+    // Live data arrives: the tree is the main view again, half the room.
+    auto batch = std::make_shared<SampleBatch>();
+    batch->push_back(liveSample(now, QStringLiteral("m-w"), QStringLiteral("u-w")));
+    browsing.model()->applyBatch(batch);
+    QTRY_VERIFY_WITH_TIMEOUT(browsing.treeView()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(browsing.splitter()->widget(0)->height() > total / 3, 5000);
+
+    // Not browsing (the window records into its own history, or has none):
+    // the not-connected page is the large invitation as before.
+    MainWindow fresh(clock);
+    fresh.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&fresh));
+    EXPECT_GT(fresh.splitter()->widget(0)->height(), fresh.splitter()->height() / 4);
 }

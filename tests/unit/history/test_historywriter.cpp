@@ -131,7 +131,7 @@ TEST(HistoryWriter, ManyBatchesAndFlushOnTheWriterThread)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
-    HistoryWriterThread thread(path, 3'600'000); // only flush() and the row limit commit
+    HistoryWriterThread thread(path, 3'600'000, 20'000); // only flush() and the row limit commit
     thread.writer()->setRetention(test::keepAll());
     QString error;
     ASSERT_TRUE(thread.start(&error)) << error.toStdString();

@@ -1,6 +1,7 @@
 // The history's incidents table (schema 3): the writer upserts incident
 // snapshots by id in its transactions, and `export --alerts` writes one CSV
 // row per incident.
+#include "alerts/alertrules.h"
 #include "history/historydatabase.h"
 #include "history/historywriter.h"
 #include "history/incidentexporter.h"
@@ -44,73 +45,65 @@ Result exportAlerts(const QString &db, QStringList extra = {})
     return r;
 }
 
-Incident meetingDegraded()
+// The fields every incident below sets; each then adds its own.
+Incident incident(qint64 id, AlertType type, Severity severity, IncidentState state,
+                  qint64 startedMs, const QString &message)
 {
     Incident i;
-    i.id = 1;
+    i.id = id;
+    i.type = type;
+    i.typeName = alertTypeName(type);
+    i.severity = severity;
+    i.state = state;
+    i.startedMs = startedMs;
+    i.message = message;
+    return i;
+}
+
+Incident meetingDegraded()
+{
+    Incident i = incident(1, AlertType::MeetingDegraded, Severity::Critical, IncidentState::Resolved,
+                          T0, QStringLiteral("3 of 4 users poor, the call is struggling"));
     i.meetingId = QStringLiteral("room-1");
     i.meetingName = QStringLiteral("Weekly");
-    i.type = AlertType::MeetingDegraded;
-    i.typeName = QStringLiteral("meeting-degraded");
-    i.severity = Severity::Critical;
-    i.state = IncidentState::Resolved;
     i.source = AlertSource::Local;
-    i.startedMs = T0;
     i.firedMs = T0 + 10'000;
     i.resolvedMs = T0 + 250'500;
     i.peak = 62.5;
-    i.message = QStringLiteral("3 of 4 users poor, the call is struggling");
     return i;
 }
 
 Incident cancelledLatency()
 {
-    Incident i;
-    i.id = 2;
+    // The message is from a client: the export neutralises it.
+    Incident i = incident(2, AlertType::HighLatency, Severity::Warning, IncidentState::Cancelled,
+                          T0 + 60'000, QStringLiteral("=HYPERLINK(\"http://evil\")"));
     i.meetingId = QStringLiteral("room-1");
     i.userId = QStringLiteral("u-alice");
     i.username = QStringLiteral("Alice");
-    i.type = AlertType::HighLatency;
-    i.typeName = QStringLiteral("high-latency");
-    i.severity = Severity::Warning;
-    i.state = IncidentState::Cancelled;
-    i.startedMs = T0 + 60'000;
     i.resolvedMs = T0 + 65'000;
     i.peak = 310.25;
-    i.message = QStringLiteral("=HYPERLINK(\"http://evil\")"); // from a client: neutralised
     return i;
 }
 
 Incident openGatewayDown()
 {
-    Incident i;
-    i.id = 3;
-    i.type = AlertType::GatewayDown;
-    i.typeName = QStringLiteral("gateway-down");
-    i.severity = Severity::Critical;
-    i.state = IncidentState::Firing;
-    i.startedMs = T0 + 3'600'000;
+    Incident i = incident(3, AlertType::GatewayDown, Severity::Critical, IncidentState::Firing,
+                          T0 + 3'600'000, QStringLiteral("no connection to the gateway"));
     i.firedMs = T0 + 3'610'000;
-    i.message = QStringLiteral("no connection to the gateway");
     return i;
 }
 
 Incident gatewayLoss()
 {
-    Incident i;
-    i.id = 4;
+    Incident i = incident(4, AlertType::PacketLoss, Severity::Warning, IncidentState::Ended,
+                          T0 + 7'200'000, QStringLiteral("loss 12 %"));
     i.meetingId = QStringLiteral("room, 2");
     i.userId = QStringLiteral("u-bob");
-    i.type = AlertType::PacketLoss;
-    i.typeName = QStringLiteral("packet-loss");
-    i.severity = Severity::Warning;
-    i.state = IncidentState::Ended;
     i.source = AlertSource::Both;
-    i.startedMs = T0 + 7'200'000;
     i.firedMs = T0 + 7'200'000;
     i.resolvedMs = T0 + 7'300'000;
     i.peak = 12;
-    i.message = QStringLiteral("loss 12 %");
     i.reopenCount = 1;
     i.acknowledgements.append({T0 + 7'250'000, QStringLiteral("ops"), QStringLiteral("on it")});
     return i;
@@ -142,22 +135,26 @@ void writeIncidents(const QString &path, const std::vector<std::vector<Incident>
     writer.close();
 }
 
-} // namespace
-
-TEST(IncidentHistory, ANewHistoryIsSchemaThreeWithAnIncidentsTable)
+// Each test's own history file.
+class IncidentHistory : public ::testing::Test
 {
+protected:
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+};
+
+} // namespace
+
+TEST_F(IncidentHistory, ANewHistoryIsSchemaThreeWithAnIncidentsTable)
+{
     HistoryDatabase db;
     ASSERT_TRUE(db.open(path)) << db.errorString().toStdString();
     EXPECT_EQ(db.schemaVersion(), 3);
     EXPECT_TRUE(db.hasIncidents());
 }
 
-TEST(IncidentHistory, UpsertsByIdKeepingTheLatestSnapshotAndTimeline)
+TEST_F(IncidentHistory, UpsertsByIdKeepingTheLatestSnapshotAndTimeline)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     Incident pending = gatewayLoss();
     pending.state = IncidentState::Pending;
     pending.firedMs = 0;
@@ -200,10 +197,8 @@ TEST(IncidentHistory, UpsertsByIdKeepingTheLatestSnapshotAndTimeline)
     EXPECT_EQ(test::scalar(path, QStringLiteral("SELECT count(DISTINCT run_id) FROM incidents")).toInt(), 2);
 }
 
-TEST(IncidentHistory, ExportWritesOneExactRowPerIncident)
+TEST_F(IncidentHistory, ExportWritesOneExactRowPerIncident)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     // Written out of start order: the export sorts by start.
     writeIncidents(path, {{gatewayLoss(), openGatewayDown()}, {cancelledLatency(), meetingDegraded()}});
 
@@ -212,10 +207,8 @@ TEST(IncidentHistory, ExportWritesOneExactRowPerIncident)
     EXPECT_EQ(r.out.toStdString(), QByteArray(Header + RowDegraded + RowCancelled + RowGatewayDown + RowLoss).toStdString());
 }
 
-TEST(IncidentHistory, FromAndToFilterOnTheStartTime)
+TEST_F(IncidentHistory, FromAndToFilterOnTheStartTime)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     writeIncidents(path, {{meetingDegraded(), cancelledLatency(), openGatewayDown(), gatewayLoss()}});
 
     // [10:01, 12:00): the cancelled one starts exactly at --from (kept), the
@@ -235,10 +228,8 @@ TEST(IncidentHistory, FromAndToFilterOnTheStartTime)
     EXPECT_EQ(bob.out.toStdString(), QByteArray(Header + RowLoss).toStdString());
 }
 
-TEST(IncidentHistory, AlertsAndResolutionDoNotCombine)
+TEST_F(IncidentHistory, AlertsAndResolutionDoNotCombine)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     writeIncidents(path, {});
     const Result r = exportAlerts(path, {QStringLiteral("--resolution"), QStringLiteral("1m")});
     EXPECT_EQ(r.code, 2);
@@ -246,10 +237,8 @@ TEST(IncidentHistory, AlertsAndResolutionDoNotCombine)
     EXPECT_TRUE(r.out.isEmpty());
 }
 
-TEST(IncidentHistory, ASchemaTwoHistoryReadsWithNoIncidentsAndUpgradesOnWrite)
+TEST_F(IncidentHistory, ASchemaTwoHistoryReadsWithNoIncidentsAndUpgradesOnWrite)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     // A schema-2 history: a current one without the table, labelled 2.
     {
         HistoryDatabase db;

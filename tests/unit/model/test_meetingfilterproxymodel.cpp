@@ -202,6 +202,35 @@ TEST_F(ProxyTest, ValueChangesResortOnlyOnRefresh)
               list({"bob", "alice"}));
 }
 
+TEST_F(ProxyTest, RefreshChangesNoLayoutWhileRowsAreInOrder)
+{
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        proxy.sort(int(TreeColumn::Name), order);
+        QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+        clock.advance(1000);
+        // New values, same names: the order by name stands.
+        model.applyBatch(batchOf(clock, {{"m-ops", "carol", "Carol", 70, Quality::Fair},
+                                         {"m-ops", "dave", "Dave", 5, Quality::Good}}));
+        proxy.refresh();
+        EXPECT_EQ(layout.size(), 0) << order;
+
+        // A new name moves a row only at the next refresh, which re-sorts.
+        const bool ascending = order == Qt::AscendingOrder;
+        model.applyBatch(batchOf(clock, {{"m-ops", "carol", "Zach", 70, Quality::Fair}}));
+        EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-ops"))),
+                  ascending ? list({"carol", "dave"}) : list({"dave", "carol"}))
+            << order;
+        EXPECT_EQ(layout.size(), 0) << order;
+        proxy.refresh();
+        EXPECT_EQ(layout.size(), 1) << order;
+        EXPECT_EQ(usersOf(proxy, meetings(proxy).indexOf(QStringLiteral("m-ops"))),
+                  ascending ? list({"dave", "carol"}) : list({"carol", "dave"}))
+            << order;
+        // Back to its first name for the next order.
+        model.applyBatch(batchOf(clock, {{"m-ops", "carol", "Carol", 70, Quality::Fair}}));
+    }
+}
+
 TEST_F(ProxyTest, NewcomersAppearAfterRefresh)
 {
     proxy.setFilterText(QStringLiteral("frank"));

@@ -1,5 +1,7 @@
 // SocketIoClient against a real QWebSocketServer in the same process that
 // speaks the gateway's side of Engine.IO v4 / Socket.IO v5 by hand.
+#include "core/clock.h"
+#include "ingest/ingestworker.h"
 #include "net/socketioclient.h"
 
 #include <QHostAddress>
@@ -828,4 +830,61 @@ TEST(SocketIoClient, WorksAfterMovingToAnotherThread)
     QMetaObject::invokeMethod(client, [client] { delete client; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
+}
+
+// --- load shedding in the ingest worker ---------------------------------------
+
+TEST(IngestWorkerShedding, ShedsAndCountsWhileConsumersHoldTooManySamples)
+{
+    TestGateway gateway;
+    gateway.autoAck = true;
+    const SystemClock clock;
+    IngestWorker worker(testConfig(gateway), clock, 20);
+    worker.setMaxInFlightSamples(10);
+    // A consumer that keeps every batch: nothing is released.
+    std::vector<SampleBatchPtr> held;
+    QObject::connect(&worker, &IngestWorker::samplesArrived, &worker,
+                     [&held](const SampleBatchPtr &batch) { held.push_back(batch); });
+    worker.start();
+    ASSERT_TRUE(gateway.waitForMessage(
+        0, QStringLiteral("42/meeting-metrics,[\"admin:subscribe\"]")));
+
+    const auto sendSamples = [&gateway](int first, int n) {
+        for (int i = first; i < first + n; ++i) {
+            const json payload = {
+                {"meetingId", "m-1"},
+                {"userId", "u-" + std::to_string(i)},
+                {"metrics",
+                 {{"userId", "u-" + std::to_string(i)}, {"meetingId", "m-1"},
+                  {"avgLatency", 40}, {"packetLossRate", 0.5}, {"jitter", 3},
+                  {"connectionQuality", "good"}, {"timestamp", 1764000000000}}}};
+            gateway.at(0).send(QStringLiteral("42/meeting-metrics,")
+                               + QString::fromStdString(
+                                   json::array({"meeting:metrics:update", payload}).dump()));
+        }
+    };
+    sendSamples(0, 30);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const IngestStats s = worker.stats();
+            return s.samplesAccepted + s.samplesShed + s.rejects.total() >= 30;
+        },
+        WaitMs));
+    IngestStats stats = worker.stats();
+    EXPECT_EQ(stats.rejects.total(), 0u);
+    EXPECT_EQ(stats.samplesAccepted, 10u);
+    EXPECT_EQ(stats.samplesShed, 20u);
+    EXPECT_EQ(stats.namespaceConnects, 1u);
+    EXPECT_GT(stats.lastConnectedMs, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return worker.inFlightSamples() == 10; }, WaitMs));
+
+    // The consumer lets go: the worker takes samples again.
+    held.clear();
+    EXPECT_EQ(worker.inFlightSamples(), 0);
+    sendSamples(30, 5);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return worker.stats().samplesAccepted >= 15; }, WaitMs));
+    stats = worker.stats();
+    EXPECT_EQ(stats.samplesAccepted, 15u);
+    EXPECT_EQ(stats.samplesShed, 20u);
+    worker.stop();
 }
