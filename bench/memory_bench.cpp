@@ -36,6 +36,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <random>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace {
 
@@ -65,6 +68,24 @@ qint64 statusKb(const QByteArray &field)
 qint64 residentKb()
 {
     return statusKb("VmRSS:");
+}
+
+// Resident memory and, with glibc, how much of the heap malloc hands out
+// versus holds (all arenas): a large gap is fragmentation or free memory
+// kept by per-thread arenas, not data.
+void printMemory(const char *when)
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    std::printf("%s: VmRSS %.1f MB, malloc in use %.1f MB, held %.1f MB (free in arenas %.1f MB)\n",
+                when, double(residentKb()) / 1024,
+                double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0),
+                double(info.arena + info.hblkhd) / (1024.0 * 1024.0),
+                double(info.fordblks) / (1024.0 * 1024.0));
+#else
+    std::printf("%s: VmRSS %.1f MB\n", when, double(residentKb()) / 1024);
+#endif
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -122,6 +143,7 @@ int main(int argc, char **argv)
     window.selectTarget(QStringLiteral("meeting-0"), QStringLiteral("user-0"));
     app.processEvents();
     const qint64 rssBefore = residentKb();
+    printMemory("before the first sample");
 
     std::mt19937_64 rng(42);
     // A fleet like the load gateway's: each user keeps a base latency and
@@ -182,6 +204,9 @@ int main(int argc, char **argv)
         // also keeps the writer from falling behind the simulated clock.
         if (writer)
             writer->flush();
+        // One line per simulated minute, so a short run gives the slope.
+        if ((s + 1) % 60 == 0)
+            printMemory(qPrintable(QStringLiteral("after %1 min").arg((s + 1) / 60)));
     }
     const qint64 rssAfter = residentKb();
     const qint64 rssPeak = statusKb("VmHWM:");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 namespace mm {
 
@@ -30,20 +31,40 @@ SampleHistory::SampleHistory(int capacitySeconds)
 void SampleHistory::grow()
 {
     const int newSize = std::min(m_capacity, std::max(InitialAllocation, m_allocated * 2));
-    // Growth only happens before the ring first wraps, so the live slots are
-    // [0, m_size) and a plain copy keeps their order.
-    for (auto &values : m_values) {
-        auto bigger = std::make_unique_for_overwrite<float[]>(size_t(newSize));
-        std::copy_n(values.get(), m_size, bigger.get());
-        values = std::move(bigger);
-    }
-    auto quality = std::make_unique_for_overwrite<quint8[]>(size_t(newSize));
-    std::copy_n(m_quality.get(), m_size, quality.get());
-    m_quality = std::move(quality);
-    auto offset = std::make_unique_for_overwrite<qint32[]>(size_t(newSize));
-    std::copy_n(m_offset.get(), m_size, offset.get());
-    m_offset = std::move(offset);
+    // Copied in logical order: a rebase may have dropped the oldest slots
+    // before the ring filled, so the live slots need not start at 0.
+    auto grown = [this, newSize](auto &array) {
+        using T = std::remove_reference_t<decltype(array[0])>;
+        auto bigger = std::make_unique_for_overwrite<T[]>(size_t(newSize));
+        for (int i = 0; i < m_size; ++i)
+            bigger[i] = array[physical(i)];
+        array = std::move(bigger);
+    };
+    for (auto &values : m_values)
+        grown(values);
+    grown(m_quality);
+    grown(m_offset);
+    m_head = 0;
     m_allocated = newSize;
+}
+
+void SampleHistory::rebase(qint64 second)
+{
+    // Drop what the 16-bit offsets can no longer reach from `second`, then
+    // make the oldest retained second the base.
+    while (m_size > 0 && second - (m_baseSecond + m_offset[m_head]) > MaxSpanSeconds) {
+        m_head = (m_head + 1) % m_allocated;
+        --m_size;
+    }
+    if (m_size == 0) {
+        m_baseSecond = second;
+        m_head = 0;
+        return;
+    }
+    const quint16 shift = m_offset[m_head];
+    for (int i = 0; i < m_size; ++i)
+        m_offset[physical(i)] = quint16(m_offset[physical(i)] - shift);
+    m_baseSecond += shift;
 }
 
 void SampleHistory::write(int slot, const Sample &sample)
@@ -70,9 +91,9 @@ void SampleHistory::record(const Sample &sample, qint64 timeMs)
         m_baseSecond = second;
         m_head = 0;
     }
-    // 32-bit offsets cover 68 years; saturate rather than wrap.
-    const qint64 offset
-        = std::min<qint64>(second - m_baseSecond, std::numeric_limits<qint32>::max());
+    if (second - m_baseSecond > MaxSpanSeconds)
+        rebase(second);
+    const qint64 offset = second - m_baseSecond; // 0..MaxSpanSeconds now
     int slot;
     if (m_size < m_allocated) {
         slot = physical(m_size);
@@ -86,7 +107,7 @@ void SampleHistory::record(const Sample &sample, qint64 timeMs)
         m_head = (m_head + 1) % m_allocated;
     }
     write(slot, sample);
-    m_offset[slot] = qint32(offset);
+    m_offset[slot] = quint16(offset);
 }
 
 qint64 SampleHistory::timeMsAt(int i) const

@@ -8,17 +8,22 @@ namespace mm {
 
 // One user's recent 1 Hz history, stored compactly (performance-notes.md
 // §8 G2: at most 25 bytes per sample): five float arrays, a quality byte and
-// a 32-bit offset in seconds from the first sample, NaN for unknown values.
+// a 16-bit offset in seconds from a base second, NaN for unknown values.
 // Samples within the same second replace that second's slot, so a burst
 // never evicts older history. The arrays grow geometrically up to the
 // capacity, then the buffer turns into a ring that overwrites the oldest.
+// 16-bit offsets span 18 hours: the base moves up to the oldest retained
+// second when a new sample would not fit, and samples more than
+// MaxSpanSeconds older than the newest are dropped (a live history of
+// minutes never keeps any that old unless the user fell silent for hours).
 class SampleHistory final
 {
 public:
     enum class Field : quint8 { Upload, Download, Latency, PacketLoss, Jitter, Count_ };
     static constexpr int FieldCount = int(Field::Count_);
     static constexpr int BytesPerSample
-        = FieldCount * int(sizeof(float)) + int(sizeof(quint8)) + int(sizeof(qint32));
+        = FieldCount * int(sizeof(float)) + int(sizeof(quint8)) + int(sizeof(quint16));
+    static constexpr qint64 MaxSpanSeconds = 0xFFFF;
 
     explicit SampleHistory(int capacitySeconds);
     SampleHistory(SampleHistory &&) noexcept = default;
@@ -46,6 +51,7 @@ private:
     int physical(int i) const { return (m_head + i) % m_allocated; }
     void grow();
     void write(int slot, const Sample &sample);
+    void rebase(qint64 second);
 
     int m_capacity;
     int m_allocated = 0;
@@ -54,7 +60,7 @@ private:
     qint64 m_baseSecond = 0; // second (since epoch) of offset 0
     std::unique_ptr<float[]> m_values[FieldCount];
     std::unique_ptr<quint8[]> m_quality;
-    std::unique_ptr<qint32[]> m_offset;
+    std::unique_ptr<quint16[]> m_offset;
 };
 
 } // namespace mm

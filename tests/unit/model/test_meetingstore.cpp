@@ -360,6 +360,51 @@ TEST(SampleHistory, SameSecondReplacesTheSlot)
     EXPECT_EQ(history.timeMsAt(2) - history.timeMsAt(1), 59'000);
 }
 
+TEST(SampleHistory, LongGapsKeepExactTimesWithSixteenBitOffsets)
+{
+    const qint64 t0 = 1'700'000'000'000;
+    Sample s;
+    {
+        // The ring overwrote seconds 0 and 1, then a sample past the 16-bit
+        // range of the old base: the base moves, nothing retained is lost.
+        SampleHistory history(4);
+        for (qint64 second : {0, 1, 2, 3, 4, 5, 65'537}) {
+            s.latencyMs = double(second);
+            history.record(s, t0 + second * 1000);
+        }
+        ASSERT_EQ(history.size(), 4);
+        const qint64 expected[] = {3, 4, 5, 65'537};
+        for (int i = 0; i < 4; ++i) {
+            EXPECT_EQ(history.timeMsAt(i), t0 + expected[i] * 1000);
+            EXPECT_EQ(history.valueAt(SampleHistory::Field::Latency, i), double(expected[i]));
+        }
+    }
+    SampleHistory history(200);
+    for (qint64 second : {0, 1, 40'000, 80'000}) {
+        s.latencyMs = double(second);
+        history.record(s, t0 + second * 1000);
+    }
+    // 0 and 1 are more than MaxSpanSeconds older than 80,000: dropped.
+    ASSERT_EQ(history.size(), 2);
+    EXPECT_EQ(history.timeMsAt(0), t0 + 40'000'000);
+    EXPECT_EQ(history.timeMsAt(1), t0 + 80'000'000);
+    // Growing after the oldest slots were dropped keeps the order.
+    for (qint64 second = 80'001; second <= 80'100; ++second) {
+        s.latencyMs = double(second);
+        history.record(s, t0 + second * 1000);
+    }
+    ASSERT_EQ(history.size(), 102);
+    EXPECT_EQ(history.valueAt(SampleHistory::Field::Latency, 0), 40'000.0);
+    for (int i = 1; i < history.size(); ++i) {
+        ASSERT_EQ(history.timeMsAt(i), t0 + (80'000 + qint64(i) - 1) * 1000);
+        ASSERT_EQ(history.valueAt(SampleHistory::Field::Latency, i), 80'000.0 + i - 1);
+    }
+    // Silent for a day: only the new sample remains.
+    history.record(s, t0 + (80'100 + 86'400) * 1000LL);
+    ASSERT_EQ(history.size(), 1);
+    EXPECT_EQ(history.timeMsAt(0), t0 + (80'100 + 86'400) * 1000LL);
+}
+
 TEST(SampleHistory, MemoryPerSampleIsAtMost25Bytes)
 {
     EXPECT_LE(SampleHistory::BytesPerSample, 25);
