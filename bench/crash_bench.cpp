@@ -33,6 +33,7 @@
 // or the load gateway's packages are missing. Every process it starts dies
 // with it (PR_SET_PDEATHSIG) and is killed when a round ends.
 
+#include "benchprocess.h"
 #include "history/historywriter.h"
 #include "history/rawblock.h"
 #include "history/rolluptable.h"
@@ -62,7 +63,6 @@
 #include <optional>
 #include <random>
 #include <signal.h>
-#include <sys/prctl.h>
 
 using namespace mm;
 
@@ -91,7 +91,7 @@ public:
     {
         m_process->setProgram(program);
         m_process->setArguments(arguments);
-        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        bench::dieWithParent(*m_process);
         m_process->start();
     }
     ~Child() { kill(); }

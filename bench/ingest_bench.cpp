@@ -38,6 +38,8 @@
 // Then the highest rate with no loss (received = sent, stored = received),
 // lag p99 under 50 ms and a gateway that offered at least 99 % of the rate.
 // It is a benchmark: it prints figures and asserts nothing.
+#include "benchprocess.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -54,16 +56,16 @@
 #include <cstdio>
 #include <optional>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 #ifndef MM_SOURCE_DIR
 #define MM_SOURCE_DIR "."
 #endif
 
 namespace {
+
+using mm::bench::dieWithParent;
+using mm::bench::findBinary;
+using mm::bench::loadAverage;
 
 constexpr int GraceSeconds = 6; // start-up, subscription and the final drain
 const QString Token = QStringLiteral("ingest-bench-token");
@@ -94,28 +96,7 @@ struct RunResult
     }
 };
 
-QString findBinary(const QString &relative)
-{
-    const QStringList roots = {QDir::currentPath(),
-                               QCoreApplication::applicationDirPath() + QStringLiteral("/..")};
-    for (const QString &root : roots) {
-        const QString path = QDir(root).filePath(relative);
-        if (QFileInfo::exists(path))
-            return QDir::cleanPath(path);
-    }
-    return {};
-}
 
-// Children die with this harness, even when it is killed: nothing it
-// started may keep running (or keep a port) after it.
-void dieWithParent(QProcess &process)
-{
-#ifdef Q_OS_LINUX
-    process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#else
-    Q_UNUSED(process);
-#endif
-}
 
 // SIGTERM (the gateway closes its sockets), then SIGKILL.
 void stop(QProcess &process)
@@ -293,12 +274,6 @@ RunResult runOnce(const Tools &tools, int rate, int maxUsers, int seconds)
     return r;
 }
 
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).section(u' ', 0, 2)
-                                          : QStringLiteral("?");
-}
 
 QString number(qint64 v)
 {

@@ -26,6 +26,8 @@
 // of its main window followed by one more turn of the event loop, i.e. the
 // window is drawn and the GUI thread is free to take input.
 // It is a benchmark: it prints figures and asserts nothing.
+#include "benchprocess.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,40 +43,15 @@
 #include <cstdio>
 #include <vector>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 namespace {
 
-QString findBinary(const QString &relative)
-{
-    const QStringList roots = {QDir::currentPath(),
-                               QCoreApplication::applicationDirPath() + QStringLiteral("/..")};
-    for (const QString &root : roots) {
-        const QString path = QDir(root).filePath(relative);
-        if (QFileInfo::exists(path))
-            return QDir::cleanPath(path);
-    }
-    return {};
-}
+using mm::bench::dieWithParent;
+using mm::bench::findBinary;
+using mm::bench::loadAverage;
 
-void dieWithParent(QProcess &process)
-{
-#ifdef Q_OS_LINUX
-    process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#else
-    Q_UNUSED(process);
-#endif
-}
 
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).section(u' ', 0, 2)
-                                          : QStringLiteral("?");
-}
+
 
 // Makes the cached history if it is not there yet; returns false (after
 // saying why) when it cannot. The file appears only once complete.

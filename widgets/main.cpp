@@ -288,8 +288,7 @@ int main(int argc, char **argv)
     parser.addOptions({caFileOption, allowUnencryptedOption, profileOption, paletteOption});
     parser.addOptions({demoOption, gatewayOption, namespaceOption, pathOption, tokenFileOption,
                        screenshotOption, screenshotAfterOption, printStatsOption,
-                       quitAfterOption, dbOption, selectOption, windowOption});
-    parser.addOption(statsEveryOption);
+                       statsEveryOption, quitAfterOption, dbOption, selectOption, windowOption});
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());

@@ -37,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../web/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gatewayScript = path.join(here, '..', 'web', 'loadgateway.mjs');
@@ -75,17 +76,7 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv);
 
-// mulberry32, as the gateway: the same seed gives the same schedule.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// As the gateway: the same seed gives the same schedule.
 const rand = prng(opts.seed);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text) => process.stderr.write(`[soak] ${text}\n`);

@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants } from './procfs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -130,24 +131,6 @@ async function stopGateway(gw) {
   clearTimeout(timer);
 }
 
-// The pids of a process and all its descendants.
-function processTree(rootPid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const out = [rootPid];
-  for (let i = 0; i < out.length; ++i) out.push(...(children.get(out[i]) || []));
-  return out;
-}
 
 // CPU seconds (utime + stime + cutime + cstime) of a consumer's processes,
 // counted the way its whole-run figure is: the app and the bare client are
@@ -157,7 +140,7 @@ function consumerCpuSeconds(kind, rootPid) {
   const ticks = 100; // USER_HZ on Linux
   let cpu = 0;
   let alive = false;
-  for (const pid of kind === 'page' ? processTree(rootPid).slice(1) : [rootPid]) {
+  for (const pid of kind === 'page' ? descendants(rootPid) : [rootPid]) {
     try {
       if (kind === 'page' && !fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) continue;
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { descendants } from './procfs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = {};
@@ -88,29 +89,6 @@ const PROBE = `(() => {
   };
 })();`;
 
-function descendants(rootPid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const out = [];
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    for (const child of children.get(stack.pop()) || []) {
-      out.push(child);
-      stack.push(child);
-    }
-  }
-  return out;
-}
 
 function chromiumUsage() {
   const ticks = 100; // USER_HZ on Linux

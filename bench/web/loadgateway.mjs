@@ -32,6 +32,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
+import { prng } from './prng.mjs';
 
 const NAMESPACE = '/meeting-metrics';
 const ADMIN_ROOM = 'admin-dashboard';
@@ -76,17 +77,7 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv);
 
-// Seeded so that every consumer sees the same fleet (mulberry32).
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded so that every consumer sees the same fleet.
 const rand = prng(opts.seed);
 
 // Meeting sizes: most calls are small, a few are large (all-hands, classes).
