@@ -7,6 +7,7 @@
 //        [--restarts 100] [--users 2000] [--min-down 1] [--max-down 5] [--up 2]
 //        [--warmup 540] [--seed 7] [--burst-seconds 60] [--burst-factor 10]
 //        [--burst-lead 10] [--after-burst 30] [--max-reconnect 10]
+//        [--checks all|behaviour]
 //
 // 1. The gateway streams U users at 1 Hz. After --warmup seconds (540 s by
 //    default: the live charts' 15-minute rings have then made their last
@@ -27,6 +28,14 @@
 // stats line) counts alert keys that fired again in the run; the fleet's
 // troubled users breach all the time, so every re-firing is a duplicate.
 //
+// --checks behaviour (the CTest, tests/integration/soak) fails only on
+// behaviour: no reconnection at all, a re-fired alert, a sample neither
+// received nor counted as shed, lag that never came back in the run, the
+// application gone. The figure limits (reconnect within --max-reconnect,
+// RSS within 10 %, lag back within --after-burst) are then printed as
+// "over limit" notes and not failed on: a test asserts behaviour, never
+// times, and a loaded CI machine may be slow without anything being wrong.
+//
 // Prints a table, then one line "result {json}" (tests/integration/soak
 // reads it). Exit status 0 when every check passed, 1 when one failed, 2 on
 // bad arguments. Every process it starts is stopped on the way out.
@@ -44,27 +53,35 @@ const gatewayScript = path.join(here, '..', 'web', 'loadgateway.mjs');
 
 function parseArgs(argv) {
   const opts = { app: '', restarts: 100, users: 2000, minDown: 1, maxDown: 5, up: 2, warmup: 540,
-    seed: 7, burstSeconds: 60, burstFactor: 10, burstLead: 10, afterBurst: 30, maxReconnect: 10 };
+    seed: 7, burstSeconds: 60, burstFactor: 10, burstLead: 10, afterBurst: 30, maxReconnect: 10,
+    checks: 'all' };
   const names = { '--app': 'app', '--restarts': 'restarts', '--users': 'users',
     '--min-down': 'minDown', '--max-down': 'maxDown', '--up': 'up', '--warmup': 'warmup',
     '--seed': 'seed', '--burst-seconds': 'burstSeconds', '--burst-factor': 'burstFactor',
-    '--burst-lead': 'burstLead', '--after-burst': 'afterBurst', '--max-reconnect': 'maxReconnect' };
+    '--burst-lead': 'burstLead', '--after-burst': 'afterBurst', '--max-reconnect': 'maxReconnect',
+    '--checks': 'checks' };
   for (let i = 2; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || i + 1 >= argv.length) {
       console.error(`usage: node soak.mjs --app PATH [--restarts N] [--users U] [--min-down S] ` +
         `[--max-down S] [--up S] [--warmup S] [--seed N] [--burst-seconds S] [--burst-factor F] ` +
-        `[--burst-lead S] [--after-burst S] [--max-reconnect S]   (bad argument: ${argv[i]})`);
+        `[--burst-lead S] [--after-burst S] [--max-reconnect S] [--checks all|behaviour]   ` +
+        `(bad argument: ${argv[i]})`);
       process.exit(2);
     }
-    opts[key] = key === 'app' ? argv[i + 1] : Number(argv[i + 1]);
-    if (key !== 'app' && !Number.isFinite(opts[key])) {
+    const text = key === 'app' || key === 'checks';
+    opts[key] = text ? argv[i + 1] : Number(argv[i + 1]);
+    if (!text && !Number.isFinite(opts[key])) {
       console.error(`${argv[i]} takes a number`);
       process.exit(2);
     }
   }
   if (!opts.app || !fs.existsSync(opts.app)) {
     console.error('--app must name the meeting-monitor executable');
+    process.exit(2);
+  }
+  if (opts.checks !== 'all' && opts.checks !== 'behaviour') {
+    console.error('--checks takes all or behaviour');
     process.exit(2);
   }
   if (opts.minDown < 0 || opts.maxDown < opts.minDown || opts.users <= 0 || opts.restarts < 0) {
@@ -201,8 +218,14 @@ const alive = () => appExit === null;
 
 // --- run -----------------------------------------------------------------
 
-const result = { users: opts.users, restarts: [], failures: [] };
+const result = { users: opts.users, checks: opts.checks, restarts: [], failures: [], over_limits: [] };
 const fail = (text) => { result.failures.push(text); log(`FAIL ${text}`); };
+// A figure over its limit: a failure of the bench, a note of the test.
+const overLimit = (text) => {
+  if (opts.checks === 'all') return fail(text);
+  result.over_limits.push(text);
+  log(`over limit (not failed with --checks behaviour): ${text}`);
+};
 
 let gateway = await startGateway();
 if (!await waitFor(() => gateway.subscribes.length > 0, 30000)) {
@@ -225,7 +248,7 @@ for (let i = 1; i <= opts.restarts && alive(); ++i) {
   const row = { n: i, signal, downtime_s: (gateway.listeningAt - goneAt) / 1000,
     reconnect_s: ok ? (gateway.subscribes[0] - gateway.listeningAt) / 1000 : null, rss_kb: null };
   if (!ok) fail(`restart ${i}: no reconnection`);
-  else if (row.reconnect_s > opts.maxReconnect) fail(`restart ${i}: reconnected after ${row.reconnect_s.toFixed(2)} s`);
+  else if (row.reconnect_s > opts.maxReconnect) overLimit(`restart ${i}: reconnected after ${row.reconnect_s.toFixed(2)} s`);
   await sleep(opts.up * 1000);
   row.rss_kb = vmRssKb(app.pid);
   result.restarts.push(row);
@@ -242,7 +265,18 @@ const burstSent = { sent: null, received: null, shed: null, lost: null };
 let burstLag = null;
 if (alive() && opts.burstSeconds > 0) {
   await stopGateway(gateway, 'SIGTERM');
-  await sleep(1500);
+  // The counters before the burst once the old gateway's last samples are
+  // through: two stats lines a second apart, both after the stop, with the
+  // same count (a busy app prints late, and a line from before the stop
+  // would count the old gateway's tail as burst samples).
+  const stoppedAt = performance.now();
+  const settled = () => {
+    const recent = appLines.filter((l) => l.at > stoppedAt + 500);
+    if (recent.length < 2) return false;
+    const [a, b] = recent.slice(-2).map((l) => l.stats.samples_accepted + l.stats.samples_shed);
+    return a === b;
+  };
+  if (!await waitFor(settled, 30000, 100)) log('counters still moving 30 s after the stop; taking the last');
   const before = lastStats();
   const total = opts.burstLead + opts.burstSeconds + opts.afterBurst;
   gateway = await startGateway(['--burst-at', String(opts.burstLead),
@@ -285,7 +319,10 @@ if (alive() && opts.burstSeconds > 0) {
   const during = lines.filter((s) => s.time_ms > burstStart && s.time_ms <= burstEnd + 1000)
     .map((s) => s.gui_lag_interval_ms.p99).filter((v) => v !== null);
   const afterLines = lines.filter((s) => s.time_ms > burstEnd + 1000);
-  // The first line after the burst from which every later one is < 50 ms.
+  // The first line after the burst from which every later one is < 50 ms
+  // (the figure), and whether any line after it was (the behaviour: one
+  // late stall does not mean the lag never came back).
+  const backUnder = afterLines.some((s) => s.gui_lag_interval_ms.p99 !== null && s.gui_lag_interval_ms.p99 < 50);
   let recoveredAt = null;
   for (let k = afterLines.length - 1; k >= 0; --k) {
     const p99 = afterLines[k].gui_lag_interval_ms.p99;
@@ -298,13 +335,17 @@ if (alive() && opts.burstSeconds > 0) {
     // The line covering the second that ends at time_ms: the lag was under
     // 50 ms from (time_ms - 1 s) on.
     recovered_after_s: recoveredAt === null ? null : Math.max(0, (recoveredAt - 1000 - burstEnd) / 1000),
+    back_under_50ms: backUnder,
     after_lines: afterLines.length,
   };
   result.rss_after_burst_kb = vmRssKb(app.pid);
   if (burstSent.sent === null) fail('burst: no counters');
-  else if (burstSent.lost !== 0) fail(`burst: ${burstSent.lost} samples neither received nor counted as shed`);
-  if (burstLag.recovered_after_s === null || burstLag.recovered_after_s > opts.afterBurst) {
-    fail('burst: GUI lag p99 not back under 50 ms after the burst');
+  else if (burstSent.lost > 0) fail(`burst: ${burstSent.lost} samples neither received nor counted as shed`);
+  else if (burstSent.lost < 0) fail(`burst: ${-burstSent.lost} samples more received than the gateway sent`);
+  if (!backUnder) fail('burst: GUI lag p99 never back under 50 ms after the burst');
+  else if (burstLag.recovered_after_s === null) overLimit('burst: GUI lag p99 over 50 ms again at the end of the run');
+  else if (burstLag.recovered_after_s > opts.afterBurst) {
+    overLimit(`burst: GUI lag p99 back under 50 ms only ${burstLag.recovered_after_s.toFixed(1)} s after the burst`);
   }
 }
 result.burst = { ...burstSent, lag: burstLag };
@@ -337,7 +378,7 @@ if (inc === null) fail('no stats line from the application');
 else if (inc.refired !== 0) fail(`${inc.refired} alert(s) re-fired`);
 if (final && typeof final.samples_shed !== 'number') fail('no samples_shed counter');
 if (opts.restarts >= 2 && rss.length >= 2 && result.rss_change > 0.10) {
-  fail(`RSS after the last restart is ${(100 * result.rss_change).toFixed(1)} % above the first`);
+  overLimit(`RSS after the last restart is ${(100 * result.rss_change).toFixed(1)} % above the first`);
 }
 result.ok = result.failures.length === 0;
 
@@ -371,6 +412,7 @@ if (opts.burstSeconds > 0) {
   }
 }
 lines.push(`app alive at the end: ${appAlive ? 'yes' : 'NO'}; samples shed in the run: ${final ? final.samples_shed : '-'}`);
+for (const note of result.over_limits) lines.push(`over limit (not failed, --checks behaviour): ${note}`);
 lines.push(result.ok ? 'PASS' : `FAIL: ${result.failures.join('; ')}`);
 console.log(lines.join('\n'));
 console.log(`result ${JSON.stringify(result)}`);

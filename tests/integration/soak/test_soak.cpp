@@ -1,16 +1,20 @@
 // The soak harness (bench/soak/soak.mjs) in short: the real application
 // against the real socket.io load gateway, restarted 4 times (SIGTERM and
-// SIGKILL, 1-3 s down), then a 10x burst for 15 s. Asserts behaviour only:
-// it reconnects after every restart within the harness's 10 s limit, no
-// alert fires twice, the shed counter exists and every burst sample is
-// received or counted as shed, the application stays up, and its GUI lag
-// comes back under 50 ms after the burst. The full run (100 restarts, 60 s
-// burst, figures) is `node bench/soak/soak.mjs --app ...`.
+// SIGKILL, 1-3 s down), then a 10x burst for 15 s. Asserts behaviour only
+// (`--checks behaviour`): it reconnects after every restart, no alert
+// fires twice, the shed counter exists and every burst sample is received
+// or counted as shed, the application stays up, and its GUI lag comes back
+// under 50 ms after the burst. Times and memory are printed, never
+// asserted; the full run (100 restarts, 60 s burst, the figures against
+// their limits) is `node bench/soak/soak.mjs --app ...`.
 #include "testprocesses.h"
+
+#include <algorithm>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStringList>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -50,7 +54,8 @@ TEST(Soak, RestartsAndBurst)
                          QStringLiteral("--warmup"), QStringLiteral("8"),
                          QStringLiteral("--burst-lead"), QStringLiteral("5"),
                          QStringLiteral("--burst-seconds"), QStringLiteral("15"),
-                         QStringLiteral("--after-burst"), QStringLiteral("30")});
+                         QStringLiteral("--after-burst"), QStringLiteral("30"),
+                         QStringLiteral("--checks"), QStringLiteral("behaviour")});
     ASSERT_TRUE(harness.waitForStarted(10000));
     // The harness stops what it started also when it fails; a hung one is
     // killed here (its exit handler then kills the gateway and the app).
@@ -64,6 +69,11 @@ TEST(Soak, RestartsAndBurst)
     const QString out = QString::fromUtf8(harness.readAllStandardOutput());
     const QString err = QString::fromUtf8(harness.readAllStandardError());
     std::printf("%s\n", qPrintable(out));
+    // The harness's own log ([soak] lines) and what the gateway and the
+    // application wrote, so that a failure in CI says why.
+    const QStringList errLines = err.split(QLatin1Char('\n'));
+    std::printf("--- harness stderr (last 80 of %lld lines) ---\n%s\n", static_cast<long long>(errLines.size()),
+                qPrintable(errLines.mid(std::max<qsizetype>(0, errLines.size() - 80)).join(QLatin1Char('\n'))));
     const qsizetype at = out.lastIndexOf(QStringLiteral("result "));
     ASSERT_GE(at, 0) << "no result line; stderr:\n" << str(err);
     const nlohmann::json r = nlohmann::json::parse(
@@ -72,9 +82,7 @@ TEST(Soak, RestartsAndBurst)
 
     ASSERT_EQ(r["restarts"].size(), 4u) << str(err);
     for (const auto &row : r["restarts"]) {
-        ASSERT_TRUE(row["reconnect_s"].is_number()) << "restart " << row["n"] << ": no reconnection";
-        // Measured from the new gateway listening, so this is reconnect - downtime.
-        EXPECT_LE(row["reconnect_s"].get<double>(), 10.0) << "restart " << row["n"];
+        EXPECT_TRUE(row["reconnect_s"].is_number()) << "restart " << row["n"] << ": no reconnection";
     }
     ASSERT_TRUE(r["incidents_after_restarts"].is_object());
     // The troubled users fired before the first restart...
@@ -87,8 +95,7 @@ TEST(Soak, RestartsAndBurst)
     EXPECT_GT(burst["sent"].get<qint64>(), 0);
     EXPECT_GE(burst["shed"].get<qint64>(), 0);
     EXPECT_EQ(burst["lost"].get<qint64>(), 0) << "samples neither received nor counted as shed";
-    ASSERT_TRUE(burst["lag"]["recovered_after_s"].is_number()) << "GUI lag did not recover";
-    EXPECT_LE(burst["lag"]["recovered_after_s"].get<double>(), 30.0);
+    EXPECT_TRUE(burst["lag"]["back_under_50ms"].get<bool>()) << "GUI lag did not come back under 50 ms";
 
     EXPECT_TRUE(r["app_alive"].get<bool>());
     ASSERT_TRUE(r["final_stats"].is_object());
