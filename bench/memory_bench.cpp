@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 #if defined(__GLIBC__)
@@ -102,11 +103,23 @@ int main(int argc, char **argv)
     QCommandLineOption recordOpt(QStringLiteral("record"),
                                  QStringLiteral("Record the history as the app does (1) or not (0)."),
                                  QStringLiteral("0|1"), QStringLiteral("1"));
-    parser.addOptions({usersOpt, minutesOpt, recordOpt});
+    QCommandLineOption valuesOpt(
+        QStringLiteral("values"),
+        QStringLiteral("Metric values as the plan's browser client sends them (plan: whole kbps, "
+                       "latency the mean of whole-ms peer RTTs, loss and jitter to 0.1) or drawn "
+                       "at full double precision (full: the raw-block codec's widest form)."),
+        QStringLiteral("plan|full"), QStringLiteral("plan"));
+    parser.addOptions({usersOpt, minutesOpt, recordOpt, valuesOpt});
     parser.process(app);
     const int users = parser.value(usersOpt).toInt();
     const int seconds = parser.value(minutesOpt).toInt() * 60;
     const bool record = parser.value(recordOpt) != QLatin1String("0");
+    const QString values = parser.value(valuesOpt);
+    if (values != QLatin1String("plan") && values != QLatin1String("full")) {
+        std::fprintf(stderr, "memory_bench: --values takes plan or full\n");
+        return 2;
+    }
+    const bool planValues = values == QLatin1String("plan");
     constexpr int UsersPerMeeting = 10;
 
     // The last `seconds` up to now, on a minute boundary: the history keeps
@@ -177,12 +190,30 @@ int main(int argc, char **argv)
             sample.userId = userIds[size_t(u)];
             sample.username = names[size_t(u)];
             sample.receivedMs = clock.nowMs();
-            const double lat = baseLatency[size_t(u)] * (0.9 + 0.2 * unit(rng));
-            sample.uploadKbps = baseKbps[size_t(u)] * (0.8 + 0.2 * unit(rng));
-            sample.downloadKbps = baseKbps[size_t(u)] * 1.5 * (0.8 + 0.2 * unit(rng));
+            double lat = baseLatency[size_t(u)] * (0.9 + 0.2 * unit(rng));
+            double up = baseKbps[size_t(u)] * (0.8 + 0.2 * unit(rng));
+            double down = baseKbps[size_t(u)] * 1.5 * (0.8 + 0.2 * unit(rng));
+            double loss = 1.5 * unit(rng);
+            double jitter = lat / 10 * (0.5 + unit(rng));
+            if (planValues) {
+                // The plan's useWebRTCStats: Math.round per peer, summed
+                // bitrates, the mean of the peers' whole-ms RTTs (so
+                // latency often stays a full double: 412 / 9), loss to 0.1.
+                constexpr int Peers = UsersPerMeeting - 1;
+                double rttSum = 0;
+                for (int p = 0; p < Peers; ++p)
+                    rttSum += std::round(lat * (0.95 + 0.1 * unit(rng)));
+                lat = rttSum / Peers;
+                up = std::round(up);
+                down = std::round(down);
+                loss = std::round(loss * 10) / 10;
+                jitter = std::round(jitter * 10) / 10;
+            }
+            sample.uploadKbps = up;
+            sample.downloadKbps = down;
             sample.latencyMs = lat;
-            sample.packetLossPct = 1.5 * unit(rng);
-            sample.jitterMs = lat / 10 * (0.5 + unit(rng));
+            sample.packetLossPct = loss;
+            sample.jitterMs = jitter;
             sample.quality = mm::classifyQuality(*sample.latencyMs, *sample.packetLossPct);
             batch->push_back(std::move(sample));
         }
@@ -216,7 +247,8 @@ int main(int argc, char **argv)
     const double p99 = tickMs[size_t(double(tickMs.size() - 1) * 0.99)];
 
     const double samples = double(users) * seconds;
-    std::printf("users: %d, history: %d s at 1 Hz (%.0f samples kept)\n", users, seconds, samples);
+    std::printf("users: %d, history: %d s at 1 Hz (%.0f samples kept), values: %s\n", users, seconds,
+                samples, qPrintable(values));
     std::printf("history recorded: %s\n",
                 record ? qPrintable(QStringLiteral("%1 samples committed").arg(stored))
                        : "no (--record 0)");

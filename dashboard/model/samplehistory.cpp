@@ -1,8 +1,8 @@
 #include "samplehistory.h"
 
+#include "compactmetric.h"
+
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <type_traits>
 
 namespace mm {
@@ -11,9 +11,9 @@ namespace {
 
 constexpr int InitialAllocation = 64;
 
-float toStored(const Metric &value)
+quint16 toStored(const Metric &value)
 {
-    return value ? float(*value) : std::numeric_limits<float>::quiet_NaN();
+    return value ? CompactMetric::encode(*value) : CompactMetric::Unknown;
 }
 
 qint64 floorSecond(qint64 ms)
@@ -119,10 +119,10 @@ qint64 SampleHistory::timeMsAt(int i) const
 Metric SampleHistory::valueAt(Field field, int i) const
 {
     Q_ASSERT(i >= 0 && i < m_size);
-    const float value = m_values[int(field)][physical(i)];
-    if (std::isnan(value))
+    const quint16 code = m_values[int(field)][physical(i)];
+    if (code == CompactMetric::Unknown)
         return std::nullopt;
-    return double(value);
+    return CompactMetric::decode(code);
 }
 
 Quality SampleHistory::qualityAt(int i) const

@@ -7,8 +7,9 @@
 namespace mm {
 
 // One user's recent 1 Hz history, stored compactly (performance-notes.md
-// §8 G2: at most 25 bytes per sample): five float arrays, a quality byte and
-// a 16-bit offset in seconds from a base second, NaN for unknown values.
+// §8 G2: 13 bytes per sample): five arrays of 16-bit values (CompactMetric,
+// 12 significant bits, a code of its own for unknown), a quality byte and a
+// 16-bit offset in seconds from a base second.
 // Samples within the same second replace that second's slot, so a burst
 // never evicts older history. The arrays grow geometrically up to the
 // capacity, then the buffer turns into a ring that overwrites the oldest.
@@ -22,7 +23,7 @@ public:
     enum class Field : quint8 { Upload, Download, Latency, PacketLoss, Jitter, Count_ };
     static constexpr int FieldCount = int(Field::Count_);
     static constexpr int BytesPerSample
-        = FieldCount * int(sizeof(float)) + int(sizeof(quint8)) + int(sizeof(quint16));
+        = FieldCount * int(sizeof(quint16)) + int(sizeof(quint8)) + int(sizeof(quint16));
     static constexpr qint64 MaxSpanSeconds = 0xFFFF;
 
     explicit SampleHistory(int capacitySeconds);
@@ -58,7 +59,7 @@ private:
     int m_head = 0; // physical index of the oldest slot
     int m_size = 0;
     qint64 m_baseSecond = 0; // second (since epoch) of offset 0
-    std::unique_ptr<float[]> m_values[FieldCount];
+    std::unique_ptr<quint16[]> m_values[FieldCount];
     std::unique_ptr<quint8[]> m_quality;
     std::unique_ptr<quint16[]> m_offset;
 };
