@@ -399,7 +399,7 @@ void Recorder::logCounters()
     const ProtocolCounters &p = s.protocol;
     const quint64 drops = p.droppedBinary + p.droppedUnknownType + p.droppedOtherNamespace
         + p.droppedOversize + p.droppedMalformed;
-    log(QStringLiteral("counters: received=%1 accepted=%2 alerts=%15 rejected=%3%4 invalid-fields=%5"
+    log(QStringLiteral("counters: received=%1 accepted=%2 shed=%16 alerts=%15 rejected=%3%4 invalid-fields=%5"
                        " protocol-drops=%6 (binary=%7 unknown-type=%8 other-namespace=%9"
                        " oversize=%10 malformed=%11) reconnects=%12 rows-committed=%13"
                        " write-failures=%14")
@@ -417,7 +417,8 @@ void Recorder::logCounters()
             .arg(p.reconnects)
             .arg(m_rowsCommitted)
             .arg(m_writeFailures)
-            .arg(s.alertsAccepted));
+            .arg(s.alertsAccepted)
+            .arg(s.samplesShed));
 }
 
 void Recorder::log(const QString &line)

@@ -137,7 +137,7 @@ TEST(Recorder, SigtermWhileTheGatewayIsDownExitsZeroWithAnEmptyHistory)
     EXPECT_EQ(r.code, Recorder::ExitOk) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("SIGTERM received")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("connection: ")) << r.err.toStdString();
-    EXPECT_TRUE(r.err.contains("counters: received=0")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("counters: received=0 accepted=0 shed=0 ")) << r.err.toStdString();
     EXPECT_EQ(test::storedSampleCount(db), 0);
     // The default SIGTERM disposition is back (the test process survives
     // only because nothing raises it again).
