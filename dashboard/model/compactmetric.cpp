@@ -53,7 +53,9 @@ double decode(quint16 code)
 
 double maxValue()
 {
-    return decode(LargestCode);
+    // encode() asks for it five times a sample: worked out once.
+    static const double largest = decode(LargestCode);
+    return largest;
 }
 
 } // namespace mm::CompactMetric

@@ -22,7 +22,7 @@ TEST(CompactMetric, WholeNumbersUpTo4096AndZeroAreExact)
 {
     for (int n = 0; n <= 4096; ++n)
         ASSERT_EQ(roundTrip(n), double(n)) << n;
-    // Halves up to 2,048 and tenths' nearest neighbours are close.
+    // Halves are exact up to 2,048 too.
     EXPECT_EQ(roundTrip(1234.5), 1234.5);
 }
 
