@@ -7,6 +7,7 @@
 #include "core/clock.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -17,6 +18,27 @@
 namespace mm {
 
 namespace {
+
+// A commit starts at least this long before its oldest sample's deadline
+// (the commit's own measured time is added), and the rollups of a minute
+// that ended with no later sample are written this long after its end.
+constexpr qint64 MinCommitBudgetMs = 50;
+constexpr qint64 RollupGraceMs = 2000;
+
+// The rollup of a raw block's samples, when the stored rollup (its sample
+// count, nullopt when there is none) lacks some of them; nullopt when it
+// does not, or when the block does not decode (the rollup then stands).
+std::optional<MinuteRollup> rollupBehindRaw(QByteArrayView data, qint64 minute,
+                                            std::optional<qint64> storedSamples)
+{
+    const auto points = decodeRawBlock(data, rolluptable::minuteStartMs(minute));
+    if (!points || points->empty() || (storedSamples && *storedSamples >= qint64(points->size())))
+        return std::nullopt;
+    MinuteRollup rollup;
+    for (const RawPoint &point : *points)
+        rollup.add(sampleOf(point));
+    return rollup;
+}
 
 QVariant nullableText(const QString &text)
 {
@@ -78,15 +100,19 @@ HistoryWriter::HistoryWriter(QString path, int commitIntervalMs, int maxPendingR
                              QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
+    , m_commitIntervalMs(qMax(0, commitIntervalMs))
     , m_maxPendingRows(qMax(1, maxPendingRows))
     , m_commitTimer(new QTimer(this)) // children, so they move with us to the writer thread
+    , m_rollupTimer(new QTimer(this))
+    , m_commitBudgetMs(std::min<qint64>(2 * MinCommitBudgetMs, m_commitIntervalMs / 2))
     , m_retentionTimer(new QTimer(this))
     // 53 bits: exact as a double too, should anything read it as JSON.
     , m_runId(qint64(QRandomGenerator::system()->generate64() & ((quint64(1) << 53) - 1)))
 {
     m_commitTimer->setSingleShot(true);
-    m_commitTimer->setInterval(qMax(0, commitIntervalMs));
-    connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::flush);
+    m_rollupTimer->setSingleShot(true);
+    connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::onCommitDue);
+    connect(m_rollupTimer, &QTimer::timeout, this, &HistoryWriter::onCommitDue);
     connect(m_retentionTimer, &QTimer::timeout, this, &HistoryWriter::onRetentionTimer);
 }
 
@@ -170,6 +196,14 @@ bool HistoryWriter::open()
     }
     m_native = std::move(native);
     m_db = std::move(db);
+    QString repairError;
+    if (!repairRollups(&repairError)) {
+        close();
+        m_error = QStringLiteral("history %1: cannot bring rollups up to date: %2")
+                      .arg(m_path, repairError);
+        emit failed(m_error);
+        return false;
+    }
     if (m_retention.enforce) {
         // Readers choose raw or rollups by the raw retention in force.
         m_db->setMetaInteger(QStringLiteral("raw_retention_ms"), m_retention.rawMs);
@@ -186,6 +220,7 @@ void HistoryWriter::close()
     if (m_db)
         flush();
     m_commitTimer->stop();
+    m_rollupTimer->stop();
     m_retentionTimer->stop();
     m_retentionRunning = false;
     // Queries hold the connection: they go before the database.
@@ -197,6 +232,8 @@ void HistoryWriter::close()
     m_users.clear();
     m_openBlocks.clear();
     m_otherBlocks.clear();
+    m_rollupsDeferred = false;
+    m_staleRollups.clear();
     m_db.reset();
 }
 
@@ -212,9 +249,42 @@ void HistoryWriter::writeBatch(mm::SampleBatchPtr batch)
     m_pendingRows += qint64(batch->size());
     m_pending.push_back(std::move(batch));
     if (m_pendingRows >= m_maxPendingRows)
-        flush();
-    else if (!m_commitTimer->isActive())
-        m_commitTimer->start();
+        commit(RollupScope::EndedMinutes);
+    else
+        scheduleCommit();
+}
+
+void HistoryWriter::scheduleCommit()
+{
+    if (m_commitTimer->isActive())
+        return;
+    // The oldest pending sample has already waited for the ingest thread's
+    // hand-off: its deadline is its receive time plus the interval. A
+    // receive time far from the clock (an import, a simulation) says nothing
+    // about waiting; the interval then runs from now.
+    qint64 waitedMs = 0;
+    if (!m_pending.empty()) {
+        const qint64 age = nowMs() - m_pending.front()->front().receivedMs;
+        if (age > 0 && age <= m_commitIntervalMs)
+            waitedMs = age;
+    }
+    m_commitTimer->start(int(qMax<qint64>(0, m_commitIntervalMs - m_commitBudgetMs - waitedMs)));
+}
+
+void HistoryWriter::scheduleDeferredRollups()
+{
+    if (!m_rollupsDeferred) {
+        m_rollupTimer->stop();
+        return;
+    }
+    if (m_rollupTimer->isActive())
+        return;
+    // Just after the clock's minute ends. While samples flow, the next
+    // minute's first commit writes them sooner and this finds nothing.
+    const qint64 now = nowMs();
+    const qint64 untilEnd = rolluptable::minuteStartMs(rolluptable::minuteOf(now) + 1) - now;
+    m_rollupTimer->start(int(std::clamp<qint64>(untilEnd + RollupGraceMs, RollupGraceMs,
+                                                MinuteRollup::kMinuteMs + RollupGraceMs)));
 }
 
 void HistoryWriter::writeIncidents(const std::vector<mm::Incident> &incidents)
@@ -230,16 +300,39 @@ void HistoryWriter::writeIncidents(const std::vector<mm::Incident> &incidents)
     for (const Incident &incident : incidents)
         m_pendingIncidents.insert_or_assign(incident.id, incident);
     // Incidents are few: they never force an early commit, they ride along.
-    if (!m_commitTimer->isActive())
-        m_commitTimer->start();
+    scheduleCommit();
 }
 
 bool HistoryWriter::flush()
 {
+    return commit(RollupScope::All);
+}
+
+void HistoryWriter::onCommitDue()
+{
+    commit(RollupScope::EndedMinutes);
+}
+
+bool HistoryWriter::commit(RollupScope scope)
+{
     m_commitTimer->stop();
-    if (m_pending.empty() && m_pendingIncidents.empty())
+    if (!m_db)
+        return m_pending.empty() && m_pendingIncidents.empty();
+    if (m_pending.empty() && m_pendingIncidents.empty() && !m_rollupsDeferred
+        && m_staleRollups.empty())
         return true;
-    return commitPending();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = commitPending(scope);
+    // What the next commits are likely to take, with room for the thread
+    // being scheduled late: quick to grow, slow to shrink.
+    const qint64 neededMs = timer.elapsed() * 3 / 2 + MinCommitBudgetMs;
+    const qint64 budget = neededMs >= m_commitBudgetMs
+        ? neededMs
+        : m_commitBudgetMs - (m_commitBudgetMs - neededMs) / 8;
+    m_commitBudgetMs = std::min<qint64>(budget, m_commitIntervalMs / 2);
+    scheduleDeferredRollups();
+    return ok;
 }
 
 void HistoryWriter::reportFailure(const QString &message, qint64 droppedRows)
@@ -322,8 +415,18 @@ bool HistoryWriter::loadBlock(qint64 userKey, Block &block, QString *error)
             *error = blockQuery.lastError().text();
             return false;
         }
-        if (blockQuery.next())
-            block.raw.resume(blockQuery.value(0).toByteArray(), startMs);
+        if (blockQuery.next()) {
+            const QByteArray data = blockQuery.value(0).toByteArray();
+            block.raw.resume(data, startMs);
+            if (block.raw.count() > block.rollup.sampleCount()) {
+                // A rollup deferred by a run that was killed: the raw block
+                // has it all.
+                if (auto rebuilt = rollupBehindRaw(data, block.minute, block.rollup.sampleCount())) {
+                    block.rollup = std::move(*rebuilt);
+                    block.rollupDirty = true;
+                }
+            }
+        }
         blockQuery.finish();
     }
     return true;
@@ -347,7 +450,7 @@ HistoryWriter::Block *HistoryWriter::blockFor(qint64 userKey, qint64 minute, QSt
             return nullptr;
         return &m_otherBlocks.emplace(std::pair{userKey, minute}, std::move(block)).first->second;
     }
-    if (open != m_openBlocks.end() && open->dirty) {
+    if (open != m_openBlocks.end() && (open->rawDirty || open->rollupDirty)) {
         // The user moved on to a later minute: the finished block is
         // written with this commit.
         m_otherBlocks.emplace(std::pair{userKey, open->minute}, std::move(*open));
@@ -362,16 +465,27 @@ HistoryWriter::Block *HistoryWriter::blockFor(qint64 userKey, qint64 minute, QSt
     return &*m_openBlocks.insert(userKey, std::move(block));
 }
 
-bool HistoryWriter::writeBlocks(QString *error)
+bool HistoryWriter::writeRollup(qint64 userKey, qint64 minute, const MinuteRollup &rollup)
+{
+    sqlite3_stmt *statement = m_native->upsertRollup.get();
+    return sqlite3_bind_int64(statement, 1, minute) == SQLITE_OK
+        && sqlite3_bind_int64(statement, 2, userKey) == SQLITE_OK
+        && rolluptable::bind(statement, 3, rollup) == SQLITE_OK
+        && m_native->upsertRollup.run() == SQLITE_OK;
+}
+
+bool HistoryWriter::writeBlocks(RollupScope scope, QString *error)
 {
     sqlite3_stmt *raw = m_native->upsertBlock.get();
-    sqlite3_stmt *rollup = m_native->upsertRollup.get();
+    // A minute has ended once a later minute's sample arrived or the clock
+    // has passed it.
+    const qint64 openMinute = std::max(m_latestMinute, rolluptable::minuteOf(nowMs()));
+    bool deferred = false;
     // Values bound straight from the blocks, no copies: the statements run
-    // (and are reset) before the blocks change again.
-    auto write = [&](qint64 key, const Block &block) {
-        if (!block.dirty)
-            return true;
-        if (block.keepRaw && block.raw.count() > 0) {
+    // (and are reset) before the blocks change again. The flags are
+    // cleared as the rows go; a failed commit drops every block anyway.
+    auto write = [&](qint64 key, Block &block, bool leavingMemory) {
+        if (block.rawDirty) {
             const QByteArray &data = block.raw.bytes();
             if (sqlite3_bind_int64(raw, 1, block.minute) != SQLITE_OK
                 || sqlite3_bind_int64(raw, 2, key) != SQLITE_OK
@@ -380,25 +494,121 @@ bool HistoryWriter::writeBlocks(QString *error)
                     != SQLITE_OK
                 || m_native->upsertBlock.run() != SQLITE_OK)
                 return false;
+            block.rawDirty = false;
         }
-        return sqlite3_bind_int64(rollup, 1, block.minute) == SQLITE_OK
-            && sqlite3_bind_int64(rollup, 2, key) == SQLITE_OK
-            && rolluptable::bind(rollup, 3, block.rollup) == SQLITE_OK
-            && m_native->upsertRollup.run() == SQLITE_OK;
+        if (!block.rollupDirty)
+            return true;
+        // Without a raw block nothing could rebuild a deferred rollup.
+        const bool due = scope == RollupScope::All || leavingMemory || !block.keepRaw
+            || block.minute < openMinute;
+        if (!due) {
+            deferred = true;
+            return true;
+        }
+        if (!writeRollup(key, block.minute, block.rollup))
+            return false;
+        block.rollupDirty = false;
+        return true;
     };
     bool ok = true;
-    for (auto it = m_openBlocks.cbegin(); ok && it != m_openBlocks.cend(); ++it)
-        ok = write(it.key(), it.value());
-    for (auto it = m_otherBlocks.cbegin(); ok && it != m_otherBlocks.cend(); ++it)
-        ok = write(it->first.first, it->second);
+    for (auto it = m_openBlocks.begin(); ok && it != m_openBlocks.end(); ++it)
+        ok = write(it.key(), it.value(), false);
+    for (auto it = m_otherBlocks.begin(); ok && it != m_otherBlocks.end(); ++it)
+        ok = write(it->first.first, it->second, true);
     // SQLITE_STATIC: nothing may point into a block once it changes.
     sqlite3_clear_bindings(raw);
     if (!ok)
         *error = m_native->error();
+    m_rollupsDeferred = ok && deferred;
     return ok;
 }
 
-bool HistoryWriter::commitPending()
+bool HistoryWriter::repairStaleRollup(qint64 userKey, qint64 minute, QString *error)
+{
+    QSqlQuery &blockQuery = *m_selectBlock;
+    blockQuery.bindValue(0, minute);
+    blockQuery.bindValue(1, userKey);
+    if (!blockQuery.exec()) {
+        *error = blockQuery.lastError().text();
+        return false;
+    }
+    const QByteArray data = blockQuery.next() ? blockQuery.value(0).toByteArray() : QByteArray();
+    blockQuery.finish();
+    if (data.isEmpty())
+        return true;
+    QSqlQuery &rollupQuery = *m_selectRollup;
+    rollupQuery.bindValue(0, minute);
+    rollupQuery.bindValue(1, userKey);
+    if (!rollupQuery.exec()) {
+        *error = rollupQuery.lastError().text();
+        return false;
+    }
+    std::optional<qint64> stored;
+    if (rollupQuery.next()) {
+        if (const auto rollup = rolluptable::read(rollupQuery, 0, minute))
+            stored = rollup->sampleCount();
+    }
+    rollupQuery.finish();
+    const auto rebuilt = rollupBehindRaw(data, minute, stored);
+    if (rebuilt && !writeRollup(userKey, minute, *rebuilt)) {
+        *error = m_native->error();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryWriter::repairRollups(QString *error)
+{
+    // Rollups are deferred only while their minute is the newest, so only
+    // the newest minutes of a history that was killed can need it (the
+    // minute before too: its late samples).
+    QSqlQuery query(m_db->database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT r.minute, r.user_key, r.data, u.samples"
+                                   " FROM raw_blocks r LEFT JOIN rollups u"
+                                   " ON u.minute = r.minute AND u.user_key = r.user_key"
+                                   " WHERE r.minute >= (SELECT max(minute) FROM raw_blocks) - 1"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    std::vector<std::tuple<qint64, qint64, MinuteRollup>> rebuilt;
+    while (query.next()) {
+        const qint64 minute = query.value(0).toLongLong();
+        const QVariant stored = query.value(3);
+        auto rollup = rollupBehindRaw(query.value(2).toByteArray(), minute,
+                                      stored.isNull() ? std::nullopt
+                                                      : std::optional<qint64>(stored.toLongLong()));
+        if (rollup)
+            rebuilt.emplace_back(minute, query.value(1).toLongLong(), std::move(*rollup));
+    }
+    if (query.lastError().isValid()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    query.finish();
+    if (rebuilt.empty())
+        return true;
+    QSqlDatabase db = m_db->database();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    for (const auto &[minute, userKey, rollup] : rebuilt) {
+        if (!writeRollup(userKey, minute, rollup)) {
+            *error = m_native->error();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryWriter::commitPending(RollupScope scope)
 {
     std::vector<SampleBatchPtr> batches;
     batches.swap(m_pending);
@@ -406,9 +616,12 @@ bool HistoryWriter::commitPending()
     m_pendingRows = 0;
     std::map<quint64, Incident> incidents;
     incidents.swap(m_pendingIncidents);
+    std::set<std::pair<qint64, qint64>> stale;
+    stale.swap(m_staleRollups);
 
     QSqlDatabase db = m_db->database();
     if (!db.transaction()) {
+        m_staleRollups.merge(stale);
         reportFailure(QStringLiteral("history %1: cannot begin a transaction: %2")
                           .arg(m_path, db.lastError().text()),
                       rows);
@@ -416,9 +629,21 @@ bool HistoryWriter::commitPending()
     }
     auto abort = [&](const QString &detail) {
         db.rollback();
+        m_staleRollups.merge(stale);
         // Keys inserted by the rolled-back transaction no longer exist, and
         // the blocks in memory hold samples that were not stored: read
-        // everything back from the database next time.
+        // everything back from the database next time. Rollups deferred by
+        // earlier commits go with them: rebuilt from their stored raw
+        // blocks at the next commit.
+        for (auto it = m_openBlocks.cbegin(); it != m_openBlocks.cend(); ++it) {
+            if (it->keepRaw)
+                m_staleRollups.emplace(it.key(), it->minute);
+        }
+        for (const auto &[key, block] : m_otherBlocks) {
+            if (block.keepRaw)
+                m_staleRollups.insert(key);
+        }
+        m_rollupsDeferred = false;
         m_meetingNames.clear();
         m_users.clear();
         m_openBlocks.clear();
@@ -435,6 +660,11 @@ bool HistoryWriter::commitPending()
     qint64 skipped = 0;
     qint64 newestMs = m_newestCommittedMs;
     QString error;
+    // Before the samples: a block read back below then finds its rollup whole.
+    for (const auto &[userKey, minute] : stale) {
+        if (!repairStaleRollup(userKey, minute, &error))
+            return abort(error);
+    }
     for (const SampleBatchPtr &batch : batches) {
         for (const Sample &sample : *batch) {
             // The decoder guarantees ids; a producer that does not is not
@@ -450,16 +680,18 @@ bool HistoryWriter::commitPending()
             Block *block = blockFor(*key, minute, &error);
             if (!block)
                 return abort(error);
-            if (block->keepRaw)
+            if (block->keepRaw) {
                 block->raw.append(rawPointOf(sample), rolluptable::minuteStartMs(minute));
+                block->rawDirty = true;
+            }
             block->rollup.add(sample);
-            block->dirty = true;
+            block->rollupDirty = true;
             newestMs = qMax(newestMs, sample.receivedMs);
         }
     }
     batches.clear(); // release the batches before the disk work
 
-    if (!writeBlocks(&error))
+    if (!writeBlocks(scope, &error))
         return abort(error);
     const qint64 updatedMs = nowMs();
     for (const auto &[id, incident] : incidents) {
@@ -475,12 +707,10 @@ bool HistoryWriter::commitPending()
     // leaves too (a later sample reads the block back).
     m_otherBlocks.clear();
     for (auto it = m_openBlocks.begin(); it != m_openBlocks.end();) {
-        if (it->minute < m_latestMinute - 1) {
-            it = m_openBlocks.erase(it);
-        } else {
-            it->dirty = false;
+        if (it->minute < m_latestMinute - 1)
+            it = m_openBlocks.erase(it); // written whole: an ended minute's rollup is due
+        else
             ++it;
-        }
     }
 
     m_rowsDropped += skipped;

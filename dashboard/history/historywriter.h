@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 class QTimer;
 
@@ -39,18 +40,24 @@ struct HistoryRetention
     int batchRows = DefaultBatchRows;
 };
 
-// Writes validated samples to the history in batched transactions: one
-// transaction per commit interval (or sooner when MaxPendingRows are
-// waiting). Each sample goes into its user's block of the minute (raw, see
-// rawblock.h) and into that user-minute's rollup (MinuteRollup); the open
-// minute's block and rollup stay in memory and are written (upserted) at
-// every commit, so a kill loses at most one commit interval. A user-minute
-// first touched by this writer is read back from the database first, so a
-// restarted recorder or an import into an existing minute extends what is
-// there. Raw blocks older than the raw retention are not written (their
-// rollups are). Lives in a thread of its own (HistoryWriterThread) so that
-// commit stalls never land on the GUI or ingest event loop; every method
-// runs in that thread.
+// Writes validated samples to the history in batched transactions, so that
+// a kill loses at most the commit interval: a commit is due when the oldest
+// pending sample (by its receive time) has waited the interval less what a
+// commit takes (measured), or at once when MaxPendingRows are waiting. Each
+// sample goes into its user's block of the minute (raw, see rawblock.h) and
+// into that user-minute's rollup (MinuteRollup). The open minute's block
+// stays in memory and is written (upserted) at every commit; its rollup is
+// written once the minute has ended (a later minute's sample arrived or the
+// clock passed it), at flush() and at close(): the raw block holds every
+// sample, so a rollup that a kill left behind its raw block is rebuilt from
+// it when the history is next opened for writing (and whenever this writer
+// reads such a block back). That spares a 27-column rewrite per user and
+// commit. A user-minute first touched by this writer is read back from the
+// database first, so a restarted recorder or an import into an existing
+// minute extends what is there. Raw blocks older than the raw retention are
+// not written (their rollups are, at every commit). Lives in a thread of
+// its own (HistoryWriterThread) so that commit stalls never land on the GUI
+// or ingest event loop; every method runs in that thread.
 class HistoryWriter final : public QObject
 {
     Q_OBJECT
@@ -83,16 +90,17 @@ public:
     // per event-loop turn. -1 on a database error (reported via failed()).
     qint64 enforceRetention();
 
-    // Queues the batch's samples; commits when the interval has passed since
-    // the first pending row, or at once when MaxPendingRows are pending.
+    // Queues the batch's samples; commits when the oldest pending sample's
+    // commit is due (see above), or at once when MaxPendingRows are pending.
     void writeBatch(mm::SampleBatchPtr batch);
     // Queues incident snapshots (the engine's IncidentChanges, in order) to
     // be upserted by id with the next commit; a later snapshot of the same
     // incident replaces an earlier one still pending. Call it in the
     // writer's thread (queue it: QMetaObject::invokeMethod with a lambda).
     void writeIncidents(const std::vector<mm::Incident> &incidents);
-    // Commits everything pending now. False when that commit failed (the
-    // rows are then dropped, counted and reported through failed()).
+    // Commits everything pending now, the open minutes' rollups included.
+    // False when that commit failed (the rows are then dropped, counted and
+    // reported through failed()).
     bool flush();
 
     // Tells this writer's incidents apart from earlier runs' in the table
@@ -127,15 +135,28 @@ private:
     {
         qint64 minute = 0;
         bool keepRaw = false;
-        bool dirty = false;
+        bool rawDirty = false;    // holds samples raw_blocks does not have yet
+        bool rollupDirty = false; // likewise for rollups
         RawBlockEncoder raw;
         MinuteRollup rollup;
     };
+    // What a commit writes besides the pending samples' raw blocks.
+    enum class RollupScope {
+        EndedMinutes, // the rollups of minutes that have ended (the timers)
+        All,          // every rollup not written yet (flush, close)
+    };
 
-    bool commitPending();
+    bool commit(RollupScope scope);
+    bool commitPending(RollupScope scope);
+    void onCommitDue();
+    void scheduleCommit();
+    void scheduleDeferredRollups();
     Block *blockFor(qint64 userKey, qint64 minute, QString *error);
     bool loadBlock(qint64 userKey, Block &block, QString *error);
-    bool writeBlocks(QString *error);
+    bool writeBlocks(RollupScope scope, QString *error);
+    bool writeRollup(qint64 userKey, qint64 minute, const MinuteRollup &rollup);
+    bool repairRollups(QString *error);
+    bool repairStaleRollup(qint64 userKey, qint64 minute, QString *error);
     qint64 nowMs() const;
     qint64 deleteBatch(const QString &table, qint64 cutoffMinute, QString *error);
     void onRetentionTimer();
@@ -144,8 +165,15 @@ private:
     void reportFailure(const QString &message, qint64 droppedRows);
 
     QString m_path;
+    int m_commitIntervalMs;
     int m_maxPendingRows;
     QTimer *m_commitTimer;
+    // Writes the rollups of minutes that ended with no later sample to
+    // carry them (the fleet fell silent); armed while any is deferred.
+    QTimer *m_rollupTimer;
+    // How long before a sample's deadline its commit starts: the recent
+    // commits' duration with a margin (see commitPending()).
+    qint64 m_commitBudgetMs;
     std::unique_ptr<HistoryDatabase> m_db;
     std::optional<QSqlQuery> m_upsertMeeting;
     std::optional<QSqlQuery> m_upsertUser;
@@ -172,6 +200,11 @@ private:
     bool m_retentionRunning = false;
     qint64 m_retentionRaw = 0;    // deleted by the pass under way
     qint64 m_retentionRollup = 0;
+    // Some open minute's rollup is not written yet.
+    bool m_rollupsDeferred = false;
+    // (user key, minute) whose stored rollup may lack samples of its stored
+    // raw block: the deferred rollups of a commit that failed.
+    std::set<std::pair<qint64, qint64>> m_staleRollups;
     std::vector<SampleBatchPtr> m_pending;
     qint64 m_pendingRows = 0;
     // Incident id -> latest snapshot, in id order (written oldest first).

@@ -112,6 +112,19 @@ RawPoint rawPointOf(const Sample &sample)
     return point;
 }
 
+Sample sampleOf(const RawPoint &point)
+{
+    Sample sample;
+    sample.receivedMs = point.timeMs;
+    sample.uploadKbps = point.value[0];
+    sample.downloadKbps = point.value[1];
+    sample.latencyMs = point.value[2];
+    sample.jitterMs = point.value[3];
+    sample.packetLossPct = point.value[4];
+    sample.quality = point.quality;
+    return sample;
+}
+
 RawBlockEncoder::RawBlockEncoder()
 {
     m_bytes.append(char(kBlockVersion));

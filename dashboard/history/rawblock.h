@@ -25,6 +25,8 @@ struct RawPoint
 };
 
 RawPoint rawPointOf(const Sample &sample);
+// The sample a point was made from, without its identity (ids and names).
+Sample sampleOf(const RawPoint &point);
 
 // One user's samples of one UTC minute, packed for the raw_blocks table.
 // Lossless for every finite value, and small for what clients send:

@@ -1,6 +1,7 @@
 #include "history/historydatabase.h"
 #include "history/historywriter.h"
 #include "historytestutil.h"
+#include "../model/fakeclock.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -297,4 +298,163 @@ TEST(HistoryWriter, ConcurrentReaderSeesConsistentSnapshotsWhileWriting)
     EXPECT_EQ(errors.load(), 0);
     EXPECT_EQ(torn.load(), 0);
     EXPECT_EQ(count(path, QStringLiteral("samples")), Batches * 100);
+}
+
+namespace {
+
+// Samples counted by the rollups of one minute.
+qint64 rolledUpIn(const QString &path, qint64 minute)
+{
+    return scalar(path, QStringLiteral("SELECT coalesce(sum(samples), 0) FROM rollups WHERE minute = %1")
+                            .arg(minute))
+        .toLongLong();
+}
+
+// Ten users' samples at `second` of `minute`.
+SampleBatchPtr secondOfTenUsers(qint64 minute, int second)
+{
+    std::vector<Sample> samples;
+    for (int u = 0; u < 10; ++u)
+        samples.push_back(makeSample(QStringLiteral("m"), QString::number(u),
+                                     minute * 60'000 + second * 1000 + u));
+    return makeBatch(samples);
+}
+
+} // namespace
+
+TEST(HistoryWriter, WritesAMinutesRollupOnceTheMinuteHasEnded)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    const qint64 minute = 28'333'333;
+    test::FakeClock clock(minute * 60'000 + 5'000);
+    HistoryWriter writer(path, 20);
+    writer.setClock(&clock);
+    writer.setRetention(test::keepAll());
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    ASSERT_TRUE(writer.open());
+
+    // Timed commits while the minute is open: every sample is in its raw
+    // block at once, the rollup waits.
+    writer.writeBatch(secondOfTenUsers(minute, 5));
+    ASSERT_TRUE(committed.wait(5000));
+    writer.writeBatch(secondOfTenUsers(minute, 6));
+    ASSERT_TRUE(committed.wait(5000));
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 20);
+    EXPECT_EQ(rolledUpIn(path, minute), 0);
+
+    // The next minute's first samples end it: its rollups go with them.
+    clock.set((minute + 1) * 60'000 + 100);
+    writer.writeBatch(secondOfTenUsers(minute + 1, 0));
+    ASSERT_TRUE(committed.wait(5000));
+    EXPECT_EQ(rolledUpIn(path, minute), 20);
+    EXPECT_EQ(count(path, QStringLiteral("rollups WHERE minute = %1").arg(minute)), 10);
+    EXPECT_EQ(rolledUpIn(path, minute + 1), 0);
+
+    // flush() writes the open minute's too.
+    ASSERT_TRUE(writer.flush());
+    EXPECT_EQ(rolledUpIn(path, minute + 1), 10);
+    EXPECT_EQ(rolledUp(path), 30);
+}
+
+TEST(HistoryWriter, WritesAnEndedMinutesRollupWhenNoLaterSampleComes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    const qint64 minute = 28'333'333;
+    test::FakeClock clock(minute * 60'000 + 59'000);
+    HistoryWriter writer(path, 20);
+    writer.setClock(&clock);
+    writer.setRetention(test::keepAll());
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    ASSERT_TRUE(writer.open());
+    writer.writeBatch(secondOfTenUsers(minute, 59));
+    ASSERT_TRUE(committed.wait(5000));
+    EXPECT_EQ(rolledUpIn(path, minute), 0);
+
+    // The fleet falls silent and the clock moves past the minute: the
+    // deferred rollups are written by the writer's own timer, set for just
+    // after the minute's end (by the clock at the commit: 1 s + 2 s grace).
+    clock.set((minute + 1) * 60'000 + 10);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rolledUpIn(path, minute) == 10; }, 20'000));
+}
+
+TEST(HistoryWriter, RebuildsRollupsThatAKillLeftBehindTheirRawBlocks)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    const qint64 minute = 28'333'333;
+    {
+        HistoryWriter writer(path);
+        writer.setRetention(test::keepAll());
+        ASSERT_TRUE(writer.open());
+        for (int second = 0; second < 3; ++second)
+            writer.writeBatch(secondOfTenUsers(minute, second));
+        ASSERT_TRUE(writer.flush());
+    }
+    const qint64 complete = rolledUp(path);
+    ASSERT_EQ(complete, 30);
+    const QVariant latencySum = scalar(path, QStringLiteral("SELECT sum(latency_sum) FROM rollups"));
+    {
+        // What a kill leaves when the open minute's rollups were deferred:
+        // some missing, some behind their raw blocks.
+        HistoryDatabase db;
+        ASSERT_TRUE(db.open(path));
+        QSqlQuery query(db.database());
+        ASSERT_TRUE(query.exec(QStringLiteral("DELETE FROM rollups WHERE user_key % 2 = 0")));
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "UPDATE rollups SET samples = 1, s_excellent = 1, up_n = 1, down_n = 1, latency_n = 1,"
+            " jitter_n = 1, loss_n = 1")));
+        ASSERT_LT(rolledUp(path), complete);
+    }
+    HistoryWriter writer(path);
+    writer.setRetention(test::keepAll());
+    ASSERT_TRUE(writer.open());
+    EXPECT_EQ(rolledUp(path), complete);
+    EXPECT_EQ(count(path, QStringLiteral("rollups")), 10);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT sum(latency_sum) FROM rollups")), latencySum);
+
+    // A user of that minute carries on from the whole rollup.
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("m"), QStringLiteral("3"),
+                                            minute * 60'000 + 30'000)}));
+    ASSERT_TRUE(writer.flush());
+    EXPECT_EQ(rolledUp(path), complete + 1);
+}
+
+TEST(HistoryWriter, AFailedCommitDoesNotLoseTheRollupsItsPredecessorsDeferred)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    const qint64 minute = 28'333'333;
+    test::FakeClock clock(minute * 60'000 + 5'000);
+    HistoryWriter writer(path, 20);
+    writer.setClock(&clock);
+    writer.setRetention(test::keepAll());
+    QSignalSpy committed(&writer, &HistoryWriter::committed);
+    ASSERT_TRUE(writer.open());
+    writer.writeBatch(secondOfTenUsers(minute, 5));
+    ASSERT_TRUE(committed.wait(5000));
+    ASSERT_EQ(rolledUpIn(path, minute), 0); // deferred
+
+    // The next commit fails (another process holds the write lock past
+    // busy_timeout) and takes the writer's memory of the deferred rollups
+    // with it.
+    {
+        HistoryDatabase blocker;
+        ASSERT_TRUE(blocker.open(path));
+        QSqlQuery lock(blocker.database());
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
+                                                minute * 60'000 + 6'000)}));
+        EXPECT_FALSE(writer.flush());
+        ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    // None of those ten users sends again; the next commit still writes
+    // their rollups, from their stored raw blocks.
+    writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
+                                            minute * 60'000 + 7'000)}));
+    ASSERT_TRUE(writer.flush());
+    EXPECT_EQ(rolledUpIn(path, minute), 11);
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 11);
 }
