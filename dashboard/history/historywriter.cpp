@@ -228,8 +228,7 @@ void HistoryWriter::close()
     for (auto *query : {&m_upsertMeeting, &m_upsertUser, &m_renameMeeting, &m_selectBlock,
                         &m_selectRollup, &m_upsertIncident})
         query->reset();
-    m_meetingNames.clear();
-    m_users.clear();
+    m_meetings.clear();
     m_openBlocks.clear();
     m_otherBlocks.clear();
     m_rollupsDeferred = false;
@@ -344,8 +343,8 @@ void HistoryWriter::reportFailure(const QString &message, qint64 droppedRows)
 
 std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *error)
 {
-    auto meeting = m_meetingNames.find(sample.meetingId);
-    if (meeting == m_meetingNames.end()) {
+    auto meeting = m_meetings.find(sample.meetingId);
+    if (meeting == m_meetings.end()) {
         QSqlQuery &query = *m_upsertMeeting;
         query.bindValue(0, sample.meetingId);
         query.bindValue(1, nullableText(sample.meetingName));
@@ -354,9 +353,9 @@ std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *erro
             *error = query.lastError().text();
             return std::nullopt;
         }
-        meeting = m_meetingNames.insert(sample.meetingId, query.value(0).toString());
+        meeting = m_meetings.insert(sample.meetingId, MeetingEntry{query.value(0).toString(), {}});
         query.finish();
-    } else if (!sample.meetingName.isEmpty() && *meeting != sample.meetingName) {
+    } else if (!sample.meetingName.isEmpty() && meeting->name != sample.meetingName) {
         QSqlQuery &query = *m_renameMeeting;
         query.bindValue(0, sample.meetingName);
         query.bindValue(1, sample.meetingId);
@@ -364,10 +363,10 @@ std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *erro
             *error = query.lastError().text();
             return std::nullopt;
         }
-        *meeting = sample.meetingName;
+        meeting->name = sample.meetingName;
     }
 
-    QHash<QString, UserEntry> &users = m_users[sample.meetingId];
+    QHash<QString, UserEntry> &users = meeting->users;
     auto user = users.find(sample.userId);
     if (user != users.end()
         && (sample.username.isEmpty() || user->username == sample.username))
@@ -644,8 +643,7 @@ bool HistoryWriter::commitPending(RollupScope scope)
                 m_staleRollups.insert(key);
         }
         m_rollupsDeferred = false;
-        m_meetingNames.clear();
-        m_users.clear();
+        m_meetings.clear();
         m_openBlocks.clear();
         m_otherBlocks.clear();
         const QString lost = incidents.empty()

@@ -129,6 +129,11 @@ private:
         qint64 key = 0;
         QString username;
     };
+    struct MeetingEntry
+    {
+        QString name;
+        QHash<QString, UserEntry> users; // by user id
+    };
     // One user's samples of one minute, as stored plus what this writer
     // added since.
     struct Block
@@ -187,8 +192,7 @@ private:
     std::optional<QSqlQuery> m_upsertIncident;
     // Dimension keys already in the database, so a steady stream costs no
     // look-ups. Cleared on a rolled-back commit (its keys are gone too).
-    QHash<QString, QString> m_meetingNames;            // meeting id -> name
-    QHash<QString, QHash<QString, UserEntry>> m_users; // meeting id -> user id -> entry
+    QHash<QString, MeetingEntry> m_meetings; // by meeting id
     // The newest block of each user (by key); older minutes touched in a
     // commit (late or imported samples) live in m_otherBlocks until it ends.
     QHash<qint64, Block> m_openBlocks;
