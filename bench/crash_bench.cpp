@@ -29,6 +29,10 @@
 // previous round's samples must all still be there; the gap from the kill
 // to the newest stored sample is reported (and checked with --max-gap-ms);
 // the export target must be byte for byte one of the two complete exports.
+// After the last recorder round, a writer opens the history once more (as
+// the next recorder would): then every raw block written by the rounds must
+// have a rollup that counts all its samples (the recorder defers the open
+// minute's rollup; the next writer rebuilds what a kill left behind).
 // Prints one line per phase; exits 1 when any property failed, 77 when node
 // or the load gateway's packages are missing. Every process it starts dies
 // with it (PR_SET_PDEATHSIG) and is killed when a round ends.
@@ -415,6 +419,7 @@ public:
         for (int i = 0; i < retentionRounds; ++i)
             recorderRound(retention, true, i, retentionRounds);
         gateway.kill();
+        const RollupCheck rollups = checkRollupsAfterReopen();
         PhaseResult exports;
         exports.name = QStringLiteral("export");
         exportPhase(exports, exportRounds);
@@ -472,6 +477,13 @@ public:
                 print(QStringLiteral("  problem (%1): %2").arg(phase->name, problem));
             ok = ok && phase->problems.isEmpty();
         }
+        print(QStringLiteral("rollups after the last kill, once a writer opened the history: %1 "
+                             "user-minutes of the rounds, %2 not counting every sample of their "
+                             "raw block%3")
+                  .arg(rollups.userMinutes)
+                  .arg(rollups.behind)
+                  .arg(rollups.error.isEmpty() ? QString() : QStringLiteral("; ") + rollups.error));
+        ok = ok && rollups.behind == 0 && rollups.error.isEmpty() && rollups.userMinutes > 0;
         print(ok ? QStringLiteral("PASS") : QStringLiteral("FAIL"));
         return ok ? 0 : 1;
     }
@@ -480,6 +492,47 @@ private:
     qint64 uniform(qint64 from, qint64 to)
     {
         return std::uniform_int_distribution<qint64>(from, to)(m_random);
+    }
+
+    struct RollupCheck
+    {
+        qint64 userMinutes = 0;
+        qint64 behind = 0; // rollup missing or counting fewer samples than the raw block
+        QString error;
+    };
+
+    RollupCheck checkRollupsAfterReopen()
+    {
+        RollupCheck result;
+        {
+            HistoryWriter writer(m_dbPath);
+            HistoryRetention keep;
+            keep.enforce = false; // the retention rounds' settings stay as they were
+            writer.setRetention(keep);
+            if (!writer.open()) {
+                result.error = writer.errorString();
+                return result;
+            }
+        }
+        Db db(m_dbPath);
+        QSqlQuery query(db.db());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT r.minute, r.data, u.samples FROM raw_blocks r"
+                                     " LEFT JOIN rollups u ON u.minute = r.minute AND u.user_key = r.user_key"
+                                     " WHERE r.minute >= ?"));
+        query.addBindValue(rolluptable::minuteOf(m_firstRoundStartMs));
+        if (!query.exec()) {
+            result.error = query.lastError().text();
+            return result;
+        }
+        while (query.next()) {
+            const qint64 minute = query.value(0).toLongLong();
+            const auto points = decodeRawBlock(query.value(1).toByteArray(), rolluptable::minuteStartMs(minute));
+            ++result.userMinutes;
+            if (!points || query.value(2).isNull() || query.value(2).toLongLong() < qint64(points->size()))
+                ++result.behind;
+        }
+        return result;
     }
 
     void checkIntegrity(PhaseResult &phase, int round)
@@ -510,6 +563,8 @@ private:
                       << QStringLiteral("--rollup-retention") << QString::number(hours / 24.0, 'f', 6);
         }
         const qint64 startMs = nowMs();
+        if (m_firstRoundStartMs == 0)
+            m_firstRoundStartMs = startMs;
         Child recorder(m_options.binary, arguments);
         qint64 killMs = 0;
         bool failed = false;
@@ -717,6 +772,7 @@ private:
     QString m_tokenFile;
     QString m_gatewayUrl;
     RoundWindow m_previous;
+    qint64 m_firstRoundStartMs = 0;
     std::vector<qint64> m_cutoffs;
     qint64 m_retentionWindowMs = 300;
 };
