@@ -18,7 +18,7 @@ seconds=${1:-30}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_socketio fuzz_metricsdecoder fuzz_csvreader fuzz_csvroundtrip)
+  targets=(fuzz_socketio fuzz_metricsdecoder fuzz_metricsframe fuzz_csvreader fuzz_csvroundtrip)
 fi
 
 cmake --preset fuzz >/dev/null

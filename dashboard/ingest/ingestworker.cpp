@@ -15,6 +15,7 @@ IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushI
     : QObject(parent)
     , m_clock(clock)
     , m_client(new SocketIoClient(std::move(config), this))
+    , m_packetNamespace(m_client->packetNamespace())
     , m_flushTimer(this) // children, so that moveToThread() takes them along
     , m_statsTimer(this)
     , m_pendingAlerts(std::make_shared<GatewayAlertBatch>())
@@ -29,6 +30,7 @@ IngestWorker::IngestWorker(SocketIoConfig config, const Clock &clock, int flushI
     connect(m_client, &SocketIoClient::namespaceConnected, this,
             &IngestWorker::onNamespaceConnected);
     connect(m_client, &SocketIoClient::eventReceived, this, &IngestWorker::onEventReceived);
+    m_client->setEventFrameFilter([this](QStringView frame) { return onEventFrame(frame); });
     connect(m_client, &SocketIoClient::stateChanged, this, [this](ConnectionState state) {
         m_stats.state = state;
         emit connectionStateChanged(state);
@@ -90,12 +92,55 @@ void IngestWorker::onNamespaceConnected()
     m_client->emitEvent(SubscribeEvent);
 }
 
-void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &args)
+qint64 IngestWorker::countEvent()
 {
     const qint64 now = m_clock.nowMs();
     ++m_stats.eventsReceived;
     m_stats.lastMessageMs = now;
+    return now;
+}
 
+template<typename Payload>
+void IngestWorker::acceptMetrics(qint64 nowMs, const Payload &payload)
+{
+    // Shed before decoding: under overload the decoding is the cost.
+    // What is pending here counts too: it is added to the in-flight
+    // total only when flushed.
+    if (m_inFlight->load(std::memory_order_relaxed) + qint64(m_pendingSamples->size())
+        >= m_maxInFlight) {
+        ++m_stats.samplesShed;
+        return;
+    }
+    RejectReason why{};
+    int invalidFields = 0;
+    auto sample = m_decoder.decodeMetrics(payload, nowMs, &why, &invalidFields);
+    m_stats.rejects.invalidFields += quint64(invalidFields);
+    if (!sample) {
+        m_stats.rejects.add(why);
+        return;
+    }
+    ++m_stats.samplesAccepted;
+    m_pendingSamples->push_back(std::move(*sample));
+    // At high rates, hand over before the timer: the GUI thread applies
+    // a batch in one go, and a 12,500-sample batch (50,000/s) would keep
+    // it busy for tens of ms at a time.
+    if (qsizetype(m_pendingSamples->size()) >= MaxBatchSamples)
+        flush();
+}
+
+bool IngestWorker::onEventFrame(QStringView frame)
+{
+    // The frame parser is to the fields what the generic path's JSON parse
+    // is to the DOM: shedding comes after it, as there.
+    if (!m_metricsFrame.parse(frame, m_packetNamespace))
+        return false;
+    acceptMetrics(countEvent(), m_metricsFrame.fields());
+    return true;
+}
+
+void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &args)
+{
+    const qint64 now = countEvent();
     const bool isMetrics = event == MetricsEvent;
     if (!isMetrics && event != AlertsEvent) {
         m_stats.rejects.add(RejectReason::UnknownEvent);
@@ -108,31 +153,10 @@ void IngestWorker::onEventReceived(const QString &event, const nlohmann::json &a
     // A trailing string after the payload is a connection-state-recovery
     // offset (socketio-protocol-notes.md §3); only args[0] is ours.
     const nlohmann::json &payload = args.front();
-    RejectReason why{};
     if (isMetrics) {
-        // Shed before decoding: under overload the decoding is the cost.
-        // What is pending here counts too: it is added to the in-flight
-        // total only when flushed.
-        if (m_inFlight->load(std::memory_order_relaxed) + qint64(m_pendingSamples->size())
-            >= m_maxInFlight) {
-            ++m_stats.samplesShed;
-            return;
-        }
-        int invalidFields = 0;
-        auto sample = m_decoder.decodeMetrics(payload, now, &why, &invalidFields);
-        m_stats.rejects.invalidFields += quint64(invalidFields);
-        if (!sample) {
-            m_stats.rejects.add(why);
-            return;
-        }
-        ++m_stats.samplesAccepted;
-        m_pendingSamples->push_back(std::move(*sample));
-        // At high rates, hand over before the timer: the GUI thread applies
-        // a batch in one go, and a 12,500-sample batch (50,000/s) would keep
-        // it busy for tens of ms at a time.
-        if (qsizetype(m_pendingSamples->size()) >= MaxBatchSamples)
-            flush();
+        acceptMetrics(now, payload);
     } else {
+        RejectReason why{};
         auto alerts = m_decoder.decodeAlerts(payload, now, &why);
         if (!alerts) {
             m_stats.rejects.add(why);

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/sample.h"
+#include "ingest/fastmetricsframe.h"
 #include "ingest/ingeststats.h"
 #include "ingest/metricsdecoder.h"
 #include "net/socketioclient.h"
@@ -67,6 +68,12 @@ signals:
 private:
     void onNamespaceConnected();
     void onEventReceived(const QString &event, const nlohmann::json &args);
+    // The client's event frame filter: metrics events it can read itself.
+    bool onEventFrame(QStringView frame);
+    qint64 countEvent();
+    // Either payload form: a JSON value (generic path) or MetricsFields.
+    template<typename Payload>
+    void acceptMetrics(qint64 nowMs, const Payload &payload);
     void flush();
     void publishStats();
     std::shared_ptr<SampleBatch> newSampleBatch() const;
@@ -74,6 +81,8 @@ private:
     const Clock &m_clock;
     SocketIoClient *m_client;
     MetricsDecoder m_decoder;
+    FastMetricsFrame m_metricsFrame;
+    const QString m_packetNamespace; // the client's, as packets write it
     QTimer m_flushTimer;
     QTimer m_statsTimer;
     std::shared_ptr<SampleBatch> m_pendingSamples;

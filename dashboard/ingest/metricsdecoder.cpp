@@ -28,11 +28,60 @@ constexpr size_t MaxTimestampStringBytes = 64;
 // strings are rejected before any conversion.
 constexpr size_t MaxIdBytes = size_t(MetricsDecoder::MaxIdLength) * 3;
 
-const json *member(const json &object, const char *key)
+const json *member(const json &object, std::string_view key)
 {
     // find() never throws and never inserts, unlike operator[].
     const auto it = object.find(key);
     return it == object.end() ? nullptr : &*it;
+}
+
+// The DOM value as the shared validation reads it; the string is a view
+// into the DOM.
+JsonScalar scalarOf(const json *value)
+{
+    JsonScalar scalar;
+    if (!value)
+        return scalar;
+    switch (value->type()) {
+    case json::value_t::null:
+        scalar.kind = JsonScalar::Kind::Null;
+        break;
+    case json::value_t::number_integer:
+        scalar.kind = JsonScalar::Kind::Number;
+        scalar.number = double(value->get<json::number_integer_t>());
+        break;
+    case json::value_t::number_unsigned:
+        scalar.kind = JsonScalar::Kind::Number;
+        scalar.number = double(value->get<json::number_unsigned_t>());
+        break;
+    case json::value_t::number_float:
+        scalar.kind = JsonScalar::Kind::Number;
+        scalar.number = value->get<json::number_float_t>();
+        break;
+    case json::value_t::string:
+        scalar.kind = JsonScalar::Kind::String;
+        scalar.utf8 = value->get_ref<const json::string_t &>();
+        break;
+    default:
+        scalar.kind = JsonScalar::Kind::Other;
+        break;
+    }
+    return scalar;
+}
+
+// What the decoder reads of a payload object.
+MetricsFields metricsFieldsOf(const json &payload)
+{
+    MetricsFields fields;
+    const json *metrics = member(payload, "metrics");
+    fields.meetingId = scalarOf(member(payload, "meetingId"));
+    fields.userId = scalarOf(member(payload, "userId"));
+    fields.metricsIsObject = metrics && metrics->is_object();
+    if (!fields.metricsIsObject)
+        return fields;
+    for (size_t key = 0; key < fields.metrics.size(); ++key)
+        fields.metrics[key] = scalarOf(member(*metrics, MetricsKeyNames[key]));
+    return fields;
 }
 
 std::string_view trimAscii(std::string_view text)
@@ -49,19 +98,15 @@ std::string_view trimAscii(std::string_view text)
 
 // The numeric value of a JSON number or numeric string; nullopt otherwise
 // (including NaN and infinities in any spelling).
-std::optional<double> numberOf(const json &value)
+std::optional<double> numberOf(const JsonScalar &value)
 {
     double result = 0;
-    if (const auto *i = value.get_ptr<const json::number_integer_t *>()) {
-        result = double(*i);
-    } else if (const auto *u = value.get_ptr<const json::number_unsigned_t *>()) {
-        result = double(*u);
-    } else if (const auto *f = value.get_ptr<const json::number_float_t *>()) {
-        result = *f;
-    } else if (const auto *s = value.get_ptr<const json::string_t *>()) {
-        if (s->size() > MaxNumericStringBytes)
+    if (value.kind == JsonScalar::Kind::Number) {
+        result = value.number;
+    } else if (value.kind == JsonScalar::Kind::String) {
+        if (value.utf8.size() > MaxNumericStringBytes)
             return std::nullopt;
-        const std::string_view text = trimAscii(*s);
+        const std::string_view text = trimAscii(value.utf8);
         if (text.empty())
             return std::nullopt;
         const char *end = text.data() + text.size();
@@ -76,51 +121,69 @@ std::optional<double> numberOf(const json &value)
     return result == 0 ? 0.0 : result; // folds -0 into 0
 }
 
+bool isPresent(const JsonScalar &value)
+{
+    return value.kind != JsonScalar::Kind::Missing;
+}
+
+bool isMissingOrNull(const JsonScalar &value)
+{
+    return value.kind == JsonScalar::Kind::Missing || value.kind == JsonScalar::Kind::Null;
+}
+
+// Reads fields one by one and counts those present but invalid.
 class FieldReader
 {
 public:
-    explicit FieldReader(const json &metrics)
-        : m_metrics(metrics)
-    {
-    }
-
     int invalid() const { return m_invalid; }
 
     // A bounded non-negative number; `preferred` wins over `fallback` when
     // it is valid (UserMetrics over the MeetingRoom shape).
-    Metric number(const char *preferred, const char *fallback, double max)
+    Metric number(const JsonScalar &preferred, const JsonScalar &fallback, double max)
     {
-        Metric result = numberField(preferred, max);
-        if (!result && fallback)
-            result = numberField(fallback, max);
+        Metric result = number(preferred, max);
+        if (!result)
+            result = number(fallback, max);
         return result;
     }
 
-    std::optional<Quality> quality(const char *preferred, const char *fallback)
+    Metric number(const JsonScalar &value, double max)
     {
-        std::optional<Quality> result = qualityField(preferred);
-        if (!result && fallback)
-            result = qualityField(fallback);
+        if (!isPresent(value))
+            return std::nullopt;
+        const std::optional<double> number = numberOf(value);
+        if (!number || *number < 0 || *number > max) {
+            ++m_invalid;
+            return std::nullopt;
+        }
+        return number;
+    }
+
+    std::optional<Quality> quality(const JsonScalar &preferred, const JsonScalar &fallback)
+    {
+        std::optional<Quality> result = quality(preferred);
+        if (!result)
+            result = quality(fallback);
         return result;
     }
 
-    std::optional<qint64> timestamp(const char *key)
+    std::optional<qint64> timestamp(const JsonScalar &value)
     {
-        const json *value = member(m_metrics, key);
-        if (!value)
+        if (!isPresent(value))
             return std::nullopt;
         std::optional<qint64> result;
-        if (const auto *s = value->get_ptr<const json::string_t *>();
-            s && s->size() <= MaxTimestampStringBytes && !numberOf(*value)) {
+        if (value.kind == JsonScalar::Kind::String && value.utf8.size() <= MaxTimestampStringBytes
+            && !numberOf(value)) {
             QDateTime time = QDateTime::fromString(
-                QString::fromUtf8(s->data(), qsizetype(s->size())), Qt::ISODateWithMs);
+                QString::fromUtf8(value.utf8.data(), qsizetype(value.utf8.size())),
+                Qt::ISODateWithMs);
             // An ISO string without an offset is taken as UTC, not as the
             // admin's local time: the browser's toISOString() always sends Z.
             if (time.isValid() && time.timeSpec() == Qt::LocalTime)
                 time.setTimeSpec(Qt::UTC);
             if (time.isValid())
                 result = time.toMSecsSinceEpoch();
-        } else if (const auto ms = numberOf(*value)) {
+        } else if (const auto ms = numberOf(value)) {
             if (*ms >= 0 && *ms <= double(MetricsDecoder::MaxTimestampMs))
                 result = qint64(*ms);
         }
@@ -132,21 +195,42 @@ public:
     }
 
     // A bounded, sanitized optional string; missing or null is empty, other
-    // non-strings are invalid.
-    QString text(const char *key, qsizetype maxLength)
+    // non-strings are invalid. `cache`, if given, holds texts bounded to
+    // this maxLength only.
+    QString text(const JsonScalar &value, qsizetype maxLength, StringInterner *cache = nullptr)
     {
-        const json *value = member(m_metrics, key);
-        if (!value || value->is_null())
+        if (isMissingOrNull(value))
             return {};
-        const auto *s = value->get_ptr<const json::string_t *>();
-        if (!s) {
+        if (value.kind != JsonScalar::Kind::String) {
             ++m_invalid;
             return {};
         }
-        return boundedText(*s, maxLength);
+        if (!cache)
+            return boundedText(value.utf8, maxLength);
+        return cache->intern(value.utf8, [maxLength](std::string_view utf8) {
+            return boundedText(utf8, maxLength);
+        });
     }
 
-    static QString boundedText(const std::string &utf8, qsizetype maxLength)
+private:
+    std::optional<Quality> quality(const JsonScalar &value)
+    {
+        if (!isPresent(value))
+            return std::nullopt;
+        std::optional<Quality> level;
+        if (value.kind == JsonScalar::Kind::String && value.utf8.size() <= 16) {
+            // Latin-1 widened on the stack: no QString per sample.
+            std::array<char16_t, 16> text{};
+            for (size_t i = 0; i < value.utf8.size(); ++i)
+                text[i] = char16_t(uchar(value.utf8[i]));
+            level = qualityFromString(QStringView(text.data(), qsizetype(value.utf8.size())));
+        }
+        if (!level)
+            ++m_invalid;
+        return level;
+    }
+
+    static QString boundedText(std::string_view utf8, qsizetype maxLength)
     {
         // Never convert more than can survive truncation; a cut in the middle
         // of a UTF-8 sequence becomes one replacement character at the end,
@@ -162,7 +246,7 @@ public:
     // what sanitizeUntrustedText() returns unchanged. Names almost always
     // are; they then skip the character-by-character pass (one copy less
     // per sample).
-    static bool isCleanAscii(const std::string &utf8, qsizetype maxLength)
+    static bool isCleanAscii(std::string_view utf8, qsizetype maxLength)
     {
         if (utf8.empty() || qsizetype(utf8.size()) > maxLength || utf8.front() == ' '
             || utf8.back() == ' ')
@@ -174,40 +258,6 @@ public:
         return true;
     }
 
-private:
-    Metric numberField(const char *key, double max)
-    {
-        const json *value = member(m_metrics, key);
-        if (!value)
-            return std::nullopt;
-        const std::optional<double> number = numberOf(*value);
-        if (!number || *number < 0 || *number > max) {
-            ++m_invalid;
-            return std::nullopt;
-        }
-        return number;
-    }
-
-    std::optional<Quality> qualityField(const char *key)
-    {
-        const json *value = member(m_metrics, key);
-        if (!value)
-            return std::nullopt;
-        const auto *s = value->get_ptr<const json::string_t *>();
-        std::optional<Quality> level;
-        if (s && s->size() <= 16) {
-            // Latin-1 widened on the stack: no QString per sample.
-            std::array<char16_t, 16> text{};
-            for (size_t i = 0; i < s->size(); ++i)
-                text[i] = char16_t(uchar((*s)[i]));
-            level = qualityFromString(QStringView(text.data(), qsizetype(s->size())));
-        }
-        if (!level)
-            ++m_invalid;
-        return level;
-    }
-
-    const json &m_metrics;
     int m_invalid = 0;
 };
 
@@ -215,14 +265,16 @@ enum class IdCheck { Ok, Missing, Invalid };
 
 // An id is a string of 1..MaxIdLength UTF-16 units, kept verbatim (it is an
 // identity; displays sanitize it themselves).
-IdCheck readId(const json *value, QString *out)
+IdCheck readId(const JsonScalar &value, QString *out, StringInterner &ids)
 {
-    if (!value || value->is_null())
+    if (isMissingOrNull(value))
         return IdCheck::Missing;
-    const auto *s = value->get_ptr<const json::string_t *>();
-    if (!s || s->empty() || s->size() > MaxIdBytes)
+    if (value.kind != JsonScalar::Kind::String || value.utf8.empty()
+        || value.utf8.size() > MaxIdBytes)
         return IdCheck::Invalid;
-    QString id = QString::fromUtf8(s->data(), qsizetype(s->size()));
+    QString id = ids.intern(value.utf8, [](std::string_view utf8) {
+        return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    });
     if (id.isEmpty() || id.size() > MetricsDecoder::MaxIdLength)
         return IdCheck::Invalid;
     *out = std::move(id);
@@ -231,12 +283,13 @@ IdCheck readId(const json *value, QString *out)
 
 // Top level wins when present (and not null); otherwise the copy inside
 // `metrics`.
-bool readEnvelopeId(const json &payload, const json &metrics, const char *key, QString *out)
+bool readEnvelopeId(const JsonScalar &top, const JsonScalar &inMetrics, QString *out,
+                    StringInterner &ids)
 {
-    const IdCheck top = readId(member(payload, key), out);
-    if (top != IdCheck::Missing)
-        return top == IdCheck::Ok;
-    return readId(member(metrics, key), out) == IdCheck::Ok;
+    const IdCheck check = readId(top, out, ids);
+    if (check != IdCheck::Missing)
+        return check == IdCheck::Ok;
+    return readId(inMetrics, out, ids) == IdCheck::Ok;
 }
 
 bool isStripped(char32_t ucs4)
@@ -321,37 +374,48 @@ QString sanitizeUntrustedText(QStringView text, qsizetype maxLength)
 std::optional<Sample> MetricsDecoder::decodeMetrics(const json &payload, qint64 receivedMs,
                                                     RejectReason *why, int *invalidFields) const
 {
+    if (!payload.is_object()) {
+        if (why)
+            *why = RejectReason::NotAnObject;
+        return std::nullopt;
+    }
+    return decodeMetrics(metricsFieldsOf(payload), receivedMs, why, invalidFields);
+}
+
+std::optional<Sample> MetricsDecoder::decodeMetrics(const MetricsFields &fields, qint64 receivedMs,
+                                                    RejectReason *why, int *invalidFields) const
+{
     const auto reject = [why](RejectReason reason) -> std::optional<Sample> {
         if (why)
             *why = reason;
         return std::nullopt;
     };
-    if (!payload.is_object())
-        return reject(RejectReason::NotAnObject);
-    const json *metrics = member(payload, "metrics");
-    if (!metrics || !metrics->is_object())
+    if (!fields.metricsIsObject)
         return reject(RejectReason::NotAnObject);
 
+    using Key = MetricsKey;
+    const auto in = [&fields](Key key) -> const JsonScalar & { return fields.inMetrics(key); };
     Sample sample;
-    if (!readEnvelopeId(payload, *metrics, "meetingId", &sample.meetingId))
+    if (!readEnvelopeId(fields.meetingId, in(Key::MeetingId), &sample.meetingId, m_ids))
         return reject(RejectReason::BadMeetingId);
-    if (!readEnvelopeId(payload, *metrics, "userId", &sample.userId))
+    if (!readEnvelopeId(fields.userId, in(Key::UserId), &sample.userId, m_ids))
         return reject(RejectReason::BadUserId);
 
-    FieldReader read(*metrics);
+    FieldReader read;
     sample.receivedMs = receivedMs;
-    sample.uploadKbps = read.number("totalUpload", "uploadBitrate", MaxBitrateKbps);
-    sample.downloadKbps = read.number("totalDownload", "downloadBitrate", MaxBitrateKbps);
-    sample.latencyMs = read.number("avgLatency", "latency", MaxLatencyMs);
-    sample.minLatencyMs = read.number("minLatency", nullptr, MaxLatencyMs);
-    sample.maxLatencyMs = read.number("maxLatency", nullptr, MaxLatencyMs);
-    sample.packetLossPct = read.number("packetLossRate", nullptr, MaxPacketLossPct);
-    sample.jitterMs = read.number("jitter", nullptr, MaxLatencyMs);
-    sample.clientTimeMs = read.timestamp("timestamp");
-    sample.username = read.text("username", MaxNameLength);
-    sample.meetingName = read.text("meetingName", MaxNameLength);
+    sample.uploadKbps = read.number(in(Key::TotalUpload), in(Key::UploadBitrate), MaxBitrateKbps);
+    sample.downloadKbps
+        = read.number(in(Key::TotalDownload), in(Key::DownloadBitrate), MaxBitrateKbps);
+    sample.latencyMs = read.number(in(Key::AvgLatency), in(Key::Latency), MaxLatencyMs);
+    sample.minLatencyMs = read.number(in(Key::MinLatency), MaxLatencyMs);
+    sample.maxLatencyMs = read.number(in(Key::MaxLatency), MaxLatencyMs);
+    sample.packetLossPct = read.number(in(Key::PacketLossRate), MaxPacketLossPct);
+    sample.jitterMs = read.number(in(Key::Jitter), MaxLatencyMs);
+    sample.clientTimeMs = read.timestamp(in(Key::Timestamp));
+    sample.username = read.text(in(Key::Username), MaxNameLength, &m_names);
+    sample.meetingName = read.text(in(Key::MeetingName), MaxNameLength, &m_names);
 
-    if (const auto reported = read.quality("connectionQuality", "quality")) {
+    if (const auto reported = read.quality(in(Key::ConnectionQuality), in(Key::Quality))) {
         sample.quality = *reported;
     } else if (sample.latencyMs && sample.packetLossPct) {
         sample.quality = classifyQuality(*sample.latencyMs, *sample.packetLossPct);
@@ -375,17 +439,16 @@ MetricsDecoder::decodeAlerts(const json &payload, qint64 receivedMs, RejectReaso
         return reject(RejectReason::NotAnObject);
 
     QString meetingId;
-    if (readId(member(payload, "meetingId"), &meetingId) != IdCheck::Ok)
+    if (readId(scalarOf(member(payload, "meetingId")), &meetingId, m_ids) != IdCheck::Ok)
         return reject(RejectReason::BadMeetingId);
 
     // Meeting-level alerts carry no user: missing, null and "" are accepted.
     QString userId;
-    const json *userValue = member(payload, "userId");
-    if (userValue && !userValue->is_null()) {
-        const auto *s = userValue->get_ptr<const json::string_t *>();
-        if (!s)
+    const JsonScalar userValue = scalarOf(member(payload, "userId"));
+    if (!isMissingOrNull(userValue)) {
+        if (userValue.kind != JsonScalar::Kind::String)
             return reject(RejectReason::BadUserId);
-        if (!s->empty() && readId(userValue, &userId) != IdCheck::Ok)
+        if (!userValue.utf8.empty() && readId(userValue, &userId, m_ids) != IdCheck::Ok)
             return reject(RejectReason::BadUserId);
     }
 
@@ -400,13 +463,13 @@ MetricsDecoder::decodeAlerts(const json &payload, qint64 receivedMs, RejectReaso
             break;
         if (!entry.is_object())
             continue;
-        FieldReader read(entry);
+        FieldReader read;
         GatewayAlert alert;
         alert.meetingId = meetingId;
         alert.userId = userId;
-        alert.type = read.text("type", MaxNameLength);
-        alert.severity = read.text("severity", MaxNameLength);
-        alert.message = read.text("message", MaxMessageLength);
+        alert.type = read.text(scalarOf(member(entry, "type")), MaxNameLength);
+        alert.severity = read.text(scalarOf(member(entry, "severity")), MaxNameLength);
+        alert.message = read.text(scalarOf(member(entry, "message")), MaxMessageLength);
         alert.receivedMs = receivedMs;
         batch.push_back(std::move(alert));
     }

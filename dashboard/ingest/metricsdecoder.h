@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/sample.h"
+#include "core/stringinterner.h"
+#include "ingest/metricsfields.h"
 
 #include <array>
 #include <nlohmann/json_fwd.hpp>
@@ -39,8 +41,9 @@ struct RejectCounters
 };
 
 // Turns gateway payloads into validated Samples and GatewayAlerts
-// (gateway-contract.md, "Payload shapes"). Stateless and cheap; one per
-// ingest thread.
+// (gateway-contract.md, "Payload shapes"). Cheap; it remembers the ids and
+// names it has converted (bounded), so that samples share them. Not
+// thread-safe: one per ingest thread.
 class MetricsDecoder final
 {
 public:
@@ -65,6 +68,11 @@ public:
     std::optional<Sample> decodeMetrics(const nlohmann::json &payload, qint64 receivedMs,
                                         RejectReason *why = nullptr,
                                         int *invalidFields = nullptr) const;
+    // The same validation over the payload's fields as another parser read
+    // them (the ingest fast path, FastMetricsFrame).
+    std::optional<Sample> decodeMetrics(const MetricsFields &fields, qint64 receivedMs,
+                                        RejectReason *why = nullptr,
+                                        int *invalidFields = nullptr) const;
 
     // `meeting:alerts` payload: {meetingId, userId, alerts:[...]}. Entries
     // that are not objects are skipped; an invalid envelope returns nullopt.
@@ -73,6 +81,13 @@ public:
     std::optional<GatewayAlertBatch> decodeAlerts(const nlohmann::json &payload,
                                                   qint64 receivedMs,
                                                   RejectReason *why = nullptr) const;
+
+private:
+    // Every sample repeats its ids and names: converted and validated once
+    // (a cache, hence mutable). m_names holds MaxNameLength-bounded texts.
+    static constexpr size_t MaxInternedTexts = size_t(1) << 17;
+    mutable StringInterner m_ids{MaxInternedTexts};
+    mutable StringInterner m_names{MaxInternedTexts};
 };
 
 } // namespace mm

@@ -141,6 +141,16 @@ void SocketIoClient::emitEvent(const QString &event, const nlohmann::json &args)
     d->emitEvent(event, args);
 }
 
+void SocketIoClient::setEventFrameFilter(std::function<bool(QStringView frame)> filter)
+{
+    d->setEventFrameFilter(std::move(filter));
+}
+
+QString SocketIoClient::packetNamespace() const
+{
+    return d->packetNamespace();
+}
+
 ConnectionState SocketIoClient::state() const
 {
     return d->m_state;
@@ -335,6 +345,11 @@ void SocketIoClientPrivate::emitEvent(const QString &event, const nlohmann::json
         m_sendQueue.pop_front();
     }
     m_sendQueue.push_back(std::move(frame));
+}
+
+void SocketIoClientPrivate::setEventFrameFilter(std::function<bool(QStringView)> filter)
+{
+    m_eventFrameFilter = std::move(filter);
 }
 
 void SocketIoClientPrivate::startAttempt()
@@ -559,6 +574,8 @@ void SocketIoClientPrivate::onBinaryMessage(const QByteArray &message)
 void SocketIoClientPrivate::onTextMessage(const QString &message)
 {
     ++m_counters.textFrames;
+    if (filterEventFrame(message))
+        return;
     const QByteArray utf8 = message.toUtf8();
     if (qint64(utf8.size()) > m_maxPayload) {
         drop(DropReason::Oversize);
@@ -590,6 +607,25 @@ void SocketIoClientPrivate::onTextMessage(const QString &message)
         drop(DropReason::UnknownPacketType);
         return;
     }
+}
+
+bool SocketIoClientPrivate::filterEventFrame(const QString &message)
+{
+    if (!m_eventFrameFilter || m_engine != EnginePhase::Open
+        || m_namespace != NamespacePhase::Connected)
+        return false;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: a frame within this bound
+    // is surely within the limit the generic path checks on its UTF-8 copy.
+    if (qint64(message.size()) * 3 > m_maxPayload)
+        return false;
+    // The filter may hand samples on, and their receivers may destroy us (as
+    // an eventReceived receiver may).
+    const QPointer<SocketIoClientPrivate> self(this);
+    if (!m_eventFrameFilter(message))
+        return false;
+    if (self)
+        ++m_counters.events; // as deliverEvent() counts it
+    return true;
 }
 
 // --- timers ---------------------------------------------------------------

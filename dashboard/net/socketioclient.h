@@ -5,6 +5,7 @@
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -87,6 +88,20 @@ public:
     // ack. `args` is a JSON array of the event's arguments.
     void emitEvent(const QString &event, const nlohmann::json &args = nlohmann::json::array());
 
+    // A fast path for the owner's hottest event: the filter sees each text
+    // frame before any parsing, but only while the namespace is connected
+    // (events replayed before the ack keep their order on the generic path)
+    // and only frames whose UTF-8 form is surely within the gateway's
+    // maxPayload. Returning true takes the frame: it is counted as a
+    // delivered event and nothing else happens (no eventReceived). It may
+    // take only an EVENT packet of this namespace that asks for no ack and
+    // that the generic path would deliver; false leaves the frame to the
+    // generic path, unchanged.
+    void setEventFrameFilter(std::function<bool(QStringView frame)> filter);
+    // The namespace as packets write it ("/" or "/name"): the configured one,
+    // trimmed, with a leading '/'.
+    QString packetNamespace() const;
+
     ConnectionState state() const;
     const ProtocolCounters &counters() const;
     const SocketIoConfig &config() const;
@@ -98,7 +113,8 @@ signals:
     void stateChanged(mm::ConnectionState state);
     // The namespace accepted us (first time and after every reconnection).
     void namespaceConnected();
-    // A server EVENT on our namespace: name and the remaining arguments (array).
+    // A server EVENT on our namespace: name and the remaining arguments (array);
+    // not for the frames an event frame filter takes.
     void eventReceived(const QString &event, const nlohmann::json &args);
     // The connection was refused, state Rejected, no retry: a CONNECT_ERROR
     // (the server's message verbatim: display it as plain text), a TLS

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     void open();
     void close();
     void emitEvent(const QString &event, const nlohmann::json &args);
+    void setEventFrameFilter(std::function<bool(QStringView)> filter);
+    QString packetNamespace() const { return QString::fromStdString(m_nspace); }
     // For the destructor: stops everything and emits nothing.
     void shutdown();
 
@@ -77,6 +80,7 @@ private:
     void onSocketError(QAbstractSocket::SocketError error);
     void onSocketSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
+    bool filterEventFrame(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onOpenTimeout();
     void onNamespaceAckTimeout();
@@ -114,6 +118,7 @@ private:
     SocketIoClient *const q;
     std::string m_nspace;
     bool m_nspaceValid = true;
+    std::function<bool(QStringView)> m_eventFrameFilter;
 
     QWebSocket *m_socket = nullptr;
     EnginePhase m_engine = EnginePhase::Closed;

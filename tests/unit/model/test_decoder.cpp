@@ -243,6 +243,42 @@ TEST(MetricsDecoder, LargeIntegersAndUnsigned)
     EXPECT_EQ(d.invalid, 1);
 }
 
+TEST(MetricsDecoder, SamplesThatRepeatIdsAndNamesShareOneStringEach)
+{
+    MetricsDecoder decoder;
+    const json payload = {{"meetingId", "m1"},
+                          {"userId", "u1"},
+                          {"metrics",
+                           {{"username", " Zo\u00eb\u202e "}, {"meetingName", "Stand-up"},
+                            {"avgLatency", 40}, {"packetLossRate", 0}}}};
+    const auto first = decoder.decodeMetrics(payload, Now);
+    const auto second = decoder.decodeMetrics(payload, Now + 1000);
+    ASSERT_TRUE(first && second);
+    // Converted, sanitized and validated as ever...
+    EXPECT_EQ(second->username, QStringLiteral("Zo\u00eb"));
+    EXPECT_EQ(second->meetingName, QStringLiteral("Stand-up"));
+    // ...once: the second sample holds the first one's strings.
+    EXPECT_EQ(second->meetingId.constData(), first->meetingId.constData());
+    EXPECT_EQ(second->userId.constData(), first->userId.constData());
+    EXPECT_EQ(second->username.constData(), first->username.constData());
+    EXPECT_EQ(second->meetingName.constData(), first->meetingName.constData());
+
+    // The cache never turns a bad id into a good one, nor mixes up fields.
+    const json tooLong = {{"meetingId", repeat("x", MetricsDecoder::MaxIdLength + 1)},
+                          {"userId", "u1"},
+                          {"metrics", json::object()}};
+    RejectReason why{};
+    EXPECT_FALSE(decoder.decodeMetrics(tooLong, Now, &why));
+    EXPECT_FALSE(decoder.decodeMetrics(tooLong, Now, &why));
+    EXPECT_EQ(why, RejectReason::BadMeetingId);
+    const json swapped = {{"meetingId", "u1"}, {"userId", "m1"}, {"metrics", {{"username", "m1"}}}};
+    const auto third = decoder.decodeMetrics(swapped, Now);
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->meetingId, QStringLiteral("u1"));
+    EXPECT_EQ(third->userId, QStringLiteral("m1"));
+    EXPECT_EQ(third->username, QStringLiteral("m1"));
+}
+
 TEST(MetricsDecoder, IdLengthLimits)
 {
     const std::string max(128, 'm');

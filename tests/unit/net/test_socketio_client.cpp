@@ -670,6 +670,64 @@ TEST(SocketIoClient, EventsReplayedBeforeTheAckAreDeliveredAfterIt)
     EXPECT_TRUE(gateway.waitForMessage(0, QStringLiteral("43/meeting-metrics,7[]")));
 }
 
+TEST(SocketIoClient, EventFrameFilterSeesFramesOnlyWhileConnectedAndSurelyWithinMaxPayload)
+{
+    TestGateway gateway;
+    gateway.open = openPacket(25000, 20000, 2000);
+    SocketIoClient client(testConfig(gateway));
+    auto events = recordEvents(client);
+    QStringList offered;
+    // Takes the frames of a "fast" event; leaves everything else alone.
+    client.setEventFrameFilter([&offered](QStringView frame) {
+        offered.append(frame.toString());
+        return frame.contains(u"[\"fast\"");
+    });
+    QSignalSpy dropSpy(&client, &SocketIoClient::frameDropped);
+    client.open();
+    ASSERT_TRUE(gateway.waitForMessageCount(0, 1));
+    ServerConnection &conn = gateway.at(0);
+
+    // Before the namespace ack: buffered by the generic path, in order.
+    const QString early = QStringLiteral("42/meeting-metrics,[\"fast\",1]");
+    conn.send(early);
+    ASSERT_TRUE(gateway.roundTrip(0));
+    conn.send(connectAck());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return events->size() == 1; }, WaitMs));
+
+    const QString taken = QStringLiteral("42/meeting-metrics,[\"fast\",2]");
+    const QString withAck = QStringLiteral("42/meeting-metrics,7[\"slow\",3]");
+    const QString malformed = QStringLiteral("42/meeting-metrics,[\"slow\",");
+    // 3 x its length is over maxPayload, its UTF-8 is not: the generic path's.
+    const QString large = QStringLiteral("42/meeting-metrics,[\"fast\",\"%1\"]")
+                              .arg(QString(700, QLatin1Char('a')));
+    const QString oversize = QStringLiteral("42/meeting-metrics,[\"fast\",\"%1\"]")
+                                 .arg(QString(2100, QLatin1Char('a')));
+    for (const QString &frame : {taken, withAck, malformed, large, oversize})
+        conn.send(frame);
+    ASSERT_TRUE(gateway.waitForMessage(0, QStringLiteral("43/meeting-metrics,7[]")));
+    ASSERT_TRUE(gateway.roundTrip(0));
+
+    EXPECT_FALSE(offered.contains(early));
+    EXPECT_TRUE(offered.contains(taken));
+    EXPECT_TRUE(offered.contains(withAck));
+    EXPECT_TRUE(offered.contains(malformed));
+    EXPECT_FALSE(offered.contains(large));
+    EXPECT_FALSE(offered.contains(oversize));
+
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ(events->at(0).args, json::array({1}));
+    EXPECT_EQ(events->at(1).name, QStringLiteral("slow"));
+    EXPECT_EQ(events->at(2).name, QStringLiteral("fast"));
+    const ProtocolCounters &counters = client.counters();
+    EXPECT_EQ(counters.events, 4u); // the taken frame counts as delivered
+    EXPECT_EQ(counters.droppedMalformed, 1u);
+    EXPECT_EQ(counters.droppedOversize, 1u);
+    EXPECT_EQ(dropSpy.count(), 2);
+    // open, early, ping, ack, the five above, ping
+    EXPECT_EQ(counters.textFrames, 10u);
+    EXPECT_EQ(client.state(), ConnectionState::Connected);
+}
+
 TEST(SocketIoClient, HandshakeProblemsTakeTheRetryPath)
 {
     TestGateway gateway;
@@ -830,6 +888,73 @@ TEST(SocketIoClient, WorksAfterMovingToAnotherThread)
     QMetaObject::invokeMethod(client, [client] { delete client; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
+}
+
+// --- the ingest worker's fast path --------------------------------------------
+
+TEST(IngestWorkerFastPath, CountsAndDecodesLikeTheGenericPath)
+{
+    TestGateway gateway;
+    gateway.autoAck = true;
+    const SystemClock clock;
+    IngestWorker worker(testConfig(gateway), clock, 20);
+    std::vector<Sample> samples;
+    QObject::connect(&worker, &IngestWorker::samplesArrived, &worker,
+                     [&samples](const SampleBatchPtr &batch) {
+                         samples.insert(samples.end(), batch->begin(), batch->end());
+                     });
+    worker.start();
+    ASSERT_TRUE(
+        gateway.waitForMessage(0, QStringLiteral("42/meeting-metrics,[\"admin:subscribe\"]")));
+
+    const QString prefix = QStringLiteral("42/meeting-metrics,");
+    const auto metrics = [&prefix](const QString &payload) -> QString {
+        return prefix + QStringLiteral("[\"meeting:metrics:update\",") + payload
+            + QStringLiteral("]");
+    };
+    const QStringList frames = {
+        // The fast path's: accepted, rejected, accepted with an invalid field.
+        metrics(
+            QStringLiteral(R"({"meetingId":"m-1","userId":"u-1","metrics":)"
+                           R"({"username":"Alice","avgLatency":40,"packetLossRate":0.5}},"off")")),
+        metrics(QStringLiteral(R"({"meetingId":"","userId":"u-2","metrics":{}})")),
+        metrics(
+            QStringLiteral(R"({"meetingId":"m-1","userId":"u-3","metrics":{"avgLatency":-1}})")),
+        // The generic path's: an escape, an ack request, other events.
+        metrics(QStringLiteral(
+            R"({"meetingId":"m-1","userId":"u-4","metrics":{"username":"Andr\u00e9"}})")),
+        prefix
+            + QStringLiteral(
+                R"(9["meeting:metrics:update",{"meetingId":"m-1","userId":"u-5","metrics":{}}])"),
+        prefix
+            + QStringLiteral(
+                R"(["meeting:alerts",{"meetingId":"m-1","alerts":[{"type":"packet-loss"}]}])"),
+        prefix + QStringLiteral(R"(["meeting:unknown",{}])"),
+    };
+    for (const QString &frame : frames)
+        gateway.at(0).send(frame);
+    ASSERT_TRUE(gateway.waitForMessage(0, QStringLiteral("43/meeting-metrics,9[]")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return worker.stats().eventsReceived == 7; }, WaitMs));
+    worker.stop();
+
+    const IngestStats stats = worker.stats();
+    EXPECT_EQ(stats.protocol.events, 7u);
+    EXPECT_EQ(stats.samplesAccepted, 4u);
+    EXPECT_EQ(stats.alertsAccepted, 1u);
+    EXPECT_EQ(stats.rejects.byReason[size_t(RejectReason::BadMeetingId)], 1u);
+    EXPECT_EQ(stats.rejects.byReason[size_t(RejectReason::UnknownEvent)], 1u);
+    EXPECT_EQ(stats.rejects.total(), 2u);
+    EXPECT_EQ(stats.rejects.invalidFields, 1u);
+    EXPECT_GT(stats.lastMessageMs, 0);
+    ASSERT_EQ(samples.size(), 4u);
+    EXPECT_EQ(samples[0].userId, QStringLiteral("u-1"));
+    EXPECT_EQ(samples[0].username, QStringLiteral("Alice"));
+    EXPECT_EQ(samples[0].quality, Quality::Excellent);
+    EXPECT_TRUE(samples[0].qualityDerived);
+    EXPECT_EQ(samples[1].userId, QStringLiteral("u-3"));
+    EXPECT_FALSE(samples[1].latencyMs.has_value());
+    EXPECT_EQ(samples[2].username, QStringLiteral(u"Andr\u00e9"));
+    EXPECT_EQ(samples[3].userId, QStringLiteral("u-5"));
 }
 
 // --- load shedding in the ingest worker ---------------------------------------
