@@ -23,13 +23,11 @@ struct UserRef
     QString username;
 };
 
-Sample sampleOf(const UserRef &user, qint64 timeMs)
+Sample identified(Sample sample, const UserRef &user)
 {
-    Sample sample;
     sample.meetingId = user.meetingId;
     sample.userId = user.userId;
     sample.username = user.username;
-    sample.receivedMs = timeMs;
     return sample;
 }
 
@@ -111,14 +109,7 @@ bool HistoryRangeReader::read(qint64 fromMs, qint64 toMs, const SampleSink &sink
             for (const RawPoint &point : *points) {
                 if (point.timeMs < fromMs || point.timeMs >= toMs)
                     continue;
-                Sample sample = sampleOf(*user, point.timeMs);
-                sample.uploadKbps = point.value[0];
-                sample.downloadKbps = point.value[1];
-                sample.latencyMs = point.value[2];
-                sample.jitterMs = point.value[3];
-                sample.packetLossPct = point.value[4];
-                sample.quality = point.quality;
-                chunk.push_back(std::move(sample));
+                chunk.push_back(identified(sampleOf(point), *user));
             }
         }
         raw.finish();
@@ -146,7 +137,8 @@ bool HistoryRangeReader::read(qint64 fromMs, qint64 toMs, const SampleSink &sink
             const auto mean = [&](RollupMetric metric) -> Metric {
                 return rollup->metric(metric).mean();
             };
-            Sample model = sampleOf(*user, start);
+            Sample model = identified(Sample(), *user);
+            model.receivedMs = start;
             model.uploadKbps = mean(RollupMetric::Upload);
             model.downloadKbps = mean(RollupMetric::Download);
             model.latencyMs = mean(RollupMetric::Latency);

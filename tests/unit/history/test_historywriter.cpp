@@ -320,63 +320,72 @@ SampleBatchPtr secondOfTenUsers(qint64 minute, int second)
     return makeBatch(samples);
 }
 
+// A writer committing every 20 ms, on a clock the test moves, that starts
+// at `second` of `minute`.
+struct ClockedWriter
+{
+    ClockedWriter(qint64 minute, int second)
+        : clock(minute * 60'000 + second * 1000)
+        , path(dir.filePath(QStringLiteral("h.sqlite")))
+        , writer(path, 20)
+        , committed(&writer, &HistoryWriter::committed)
+    {
+        writer.setClock(&clock);
+        writer.setRetention(test::keepAll());
+    }
+
+    QTemporaryDir dir;
+    test::FakeClock clock;
+    QString path;
+    HistoryWriter writer;
+    QSignalSpy committed;
+};
+
 } // namespace
 
 TEST(HistoryWriter, WritesAMinutesRollupOnceTheMinuteHasEnded)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     const qint64 minute = 28'333'333;
-    test::FakeClock clock(minute * 60'000 + 5'000);
-    HistoryWriter writer(path, 20);
-    writer.setClock(&clock);
-    writer.setRetention(test::keepAll());
-    QSignalSpy committed(&writer, &HistoryWriter::committed);
-    ASSERT_TRUE(writer.open());
+    ClockedWriter w(minute, 5);
+    ASSERT_TRUE(w.writer.open());
 
     // Timed commits while the minute is open: every sample is in its raw
     // block at once, the rollup waits.
-    writer.writeBatch(secondOfTenUsers(minute, 5));
-    ASSERT_TRUE(committed.wait(5000));
-    writer.writeBatch(secondOfTenUsers(minute, 6));
-    ASSERT_TRUE(committed.wait(5000));
-    EXPECT_EQ(count(path, QStringLiteral("samples")), 20);
-    EXPECT_EQ(rolledUpIn(path, minute), 0);
+    w.writer.writeBatch(secondOfTenUsers(minute, 5));
+    ASSERT_TRUE(w.committed.wait(5000));
+    w.writer.writeBatch(secondOfTenUsers(minute, 6));
+    ASSERT_TRUE(w.committed.wait(5000));
+    EXPECT_EQ(count(w.path, QStringLiteral("samples")), 20);
+    EXPECT_EQ(rolledUpIn(w.path, minute), 0);
 
     // The next minute's first samples end it: its rollups go with them.
-    clock.set((minute + 1) * 60'000 + 100);
-    writer.writeBatch(secondOfTenUsers(minute + 1, 0));
-    ASSERT_TRUE(committed.wait(5000));
-    EXPECT_EQ(rolledUpIn(path, minute), 20);
-    EXPECT_EQ(count(path, QStringLiteral("rollups WHERE minute = %1").arg(minute)), 10);
-    EXPECT_EQ(rolledUpIn(path, minute + 1), 0);
+    w.clock.set((minute + 1) * 60'000 + 100);
+    w.writer.writeBatch(secondOfTenUsers(minute + 1, 0));
+    ASSERT_TRUE(w.committed.wait(5000));
+    EXPECT_EQ(rolledUpIn(w.path, minute), 20);
+    EXPECT_EQ(count(w.path, QStringLiteral("rollups WHERE minute = %1").arg(minute)), 10);
+    EXPECT_EQ(rolledUpIn(w.path, minute + 1), 0);
 
     // flush() writes the open minute's too.
-    ASSERT_TRUE(writer.flush());
-    EXPECT_EQ(rolledUpIn(path, minute + 1), 10);
-    EXPECT_EQ(rolledUp(path), 30);
+    ASSERT_TRUE(w.writer.flush());
+    EXPECT_EQ(rolledUpIn(w.path, minute + 1), 10);
+    EXPECT_EQ(rolledUp(w.path), 30);
 }
 
 TEST(HistoryWriter, WritesAnEndedMinutesRollupWhenNoLaterSampleComes)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     const qint64 minute = 28'333'333;
-    test::FakeClock clock(minute * 60'000 + 59'000);
-    HistoryWriter writer(path, 20);
-    writer.setClock(&clock);
-    writer.setRetention(test::keepAll());
-    QSignalSpy committed(&writer, &HistoryWriter::committed);
-    ASSERT_TRUE(writer.open());
-    writer.writeBatch(secondOfTenUsers(minute, 59));
-    ASSERT_TRUE(committed.wait(5000));
-    EXPECT_EQ(rolledUpIn(path, minute), 0);
+    ClockedWriter w(minute, 59);
+    ASSERT_TRUE(w.writer.open());
+    w.writer.writeBatch(secondOfTenUsers(minute, 59));
+    ASSERT_TRUE(w.committed.wait(5000));
+    EXPECT_EQ(rolledUpIn(w.path, minute), 0);
 
     // The fleet falls silent and the clock moves past the minute: the
     // deferred rollups are written by the writer's own timer, set for just
     // after the minute's end (by the clock at the commit: 1 s + 2 s grace).
-    clock.set((minute + 1) * 60'000 + 10);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return rolledUpIn(path, minute) == 10; }, 20'000));
+    w.clock.set((minute + 1) * 60'000 + 10);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rolledUpIn(w.path, minute) == 10; }, 20'000));
 }
 
 TEST(HistoryWriter, RebuildsRollupsThatAKillLeftBehindTheirRawBlocks)
@@ -423,38 +432,32 @@ TEST(HistoryWriter, RebuildsRollupsThatAKillLeftBehindTheirRawBlocks)
 
 TEST(HistoryWriter, AFailedCommitDoesNotLoseTheRollupsItsPredecessorsDeferred)
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     const qint64 minute = 28'333'333;
-    test::FakeClock clock(minute * 60'000 + 5'000);
-    HistoryWriter writer(path, 20);
-    writer.setClock(&clock);
-    writer.setRetention(test::keepAll());
-    QSignalSpy committed(&writer, &HistoryWriter::committed);
-    ASSERT_TRUE(writer.open());
-    writer.writeBatch(secondOfTenUsers(minute, 5));
-    ASSERT_TRUE(committed.wait(5000));
-    ASSERT_EQ(rolledUpIn(path, minute), 0); // deferred
+    ClockedWriter w(minute, 5);
+    ASSERT_TRUE(w.writer.open());
+    w.writer.writeBatch(secondOfTenUsers(minute, 5));
+    ASSERT_TRUE(w.committed.wait(5000));
+    ASSERT_EQ(rolledUpIn(w.path, minute), 0); // deferred
 
     // The next commit fails (another process holds the write lock past
     // busy_timeout) and takes the writer's memory of the deferred rollups
     // with it.
     {
         HistoryDatabase blocker;
-        ASSERT_TRUE(blocker.open(path));
+        ASSERT_TRUE(blocker.open(w.path));
         QSqlQuery lock(blocker.database());
         ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
-        writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
-                                                minute * 60'000 + 6'000)}));
-        EXPECT_FALSE(writer.flush());
+        w.writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
+                                                  minute * 60'000 + 6'000)}));
+        EXPECT_FALSE(w.writer.flush());
         ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
     }
 
     // None of those ten users sends again; the next commit still writes
     // their rollups, from their stored raw blocks.
-    writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
-                                            minute * 60'000 + 7'000)}));
-    ASSERT_TRUE(writer.flush());
-    EXPECT_EQ(rolledUpIn(path, minute), 11);
-    EXPECT_EQ(count(path, QStringLiteral("samples")), 11);
+    w.writer.writeBatch(makeBatch({makeSample(QStringLiteral("other"), QStringLiteral("u"),
+                                              minute * 60'000 + 7'000)}));
+    ASSERT_TRUE(w.writer.flush());
+    EXPECT_EQ(rolledUpIn(w.path, minute), 11);
+    EXPECT_EQ(count(w.path, QStringLiteral("samples")), 11);
 }
