@@ -7,6 +7,8 @@
 //
 //   bench/history_bench [--users N] [--days N] [--keep DIR]
 //   bench/history_bench --db FILE     (only the reads, on an existing history)
+//   bench/history_bench --writer-only USERS [--per-user K] [--seconds S]
+//                                     (only the writer's CPU at USERS x K samples/s)
 #include "simulatecommand.h"
 #include "fleetsimulator.h"
 #include "history/historydatabase.h"
@@ -135,7 +137,7 @@ void sizes(const QString &path, const char *label)
         std::printf("  (no dbstat: per-table sizes unavailable)\n");
 }
 
-void writerCpu(const QString &path, int usersPerSecond, int seconds)
+void writerCpu(const QString &path, int usersPerSecond, int seconds, int samplesPerUser = 1)
 {
     // 10,000 users' samples from the simulator, decoded ahead of time; each
     // wall second hands the writer one second of them (in four batches, as
@@ -187,11 +189,16 @@ void writerCpu(const QString &path, int usersPerSecond, int seconds)
             auto batch = std::make_shared<SampleBatch>();
             const size_t from = source.size() * size_t(part) / 4;
             const size_t to = source.size() * size_t(part + 1) / 4;
-            batch->reserve(to - from);
-            for (size_t i = from; i < to; ++i) {
-                Sample sample = source[i];
-                sample.receivedMs = now + qint64(i % 97);
-                batch->push_back(std::move(sample));
+            batch->reserve((to - from) * size_t(samplesPerUser));
+            // More than one sample a user a second: the same second again,
+            // spread over it (each user's own times stay in order).
+            for (int copy = 0; copy < samplesPerUser; ++copy) {
+                const qint64 earlier = qint64(samplesPerUser - 1 - copy) * 1000 / samplesPerUser;
+                for (size_t i = from; i < to; ++i) {
+                    Sample sample = source[i];
+                    sample.receivedMs = now + qint64(i % 97) - earlier;
+                    batch->push_back(std::move(sample));
+                }
             }
             posted += qint64(batch->size());
             SampleBatchPtr shared = std::move(batch);
@@ -256,6 +263,11 @@ int main(int argc, char **argv)
     int days = 7;
     QString keep;
     QString existing; // --db: time the reads of a history written before, write nothing
+    // --writer-only USERS: only the writer's CPU, USERS users sending
+    // --per-user samples a second each for --seconds.
+    int writerOnlyUsers = 0;
+    int perUser = 1;
+    int writerSeconds = 20;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QStringLiteral("--users"))
@@ -266,9 +278,19 @@ int main(int argc, char **argv)
             keep = args[i + 1];
         else if (args[i] == QStringLiteral("--db"))
             existing = args[i + 1];
+        else if (args[i] == QStringLiteral("--writer-only"))
+            writerOnlyUsers = args[i + 1].toInt();
+        else if (args[i] == QStringLiteral("--per-user"))
+            perUser = std::max(1, args[i + 1].toInt());
+        else if (args[i] == QStringLiteral("--seconds"))
+            writerSeconds = std::max(1, args[i + 1].toInt());
     }
     QTemporaryDir tmp;
     const QString dir = keep.isEmpty() ? tmp.path() : keep;
+    if (writerOnlyUsers > 0) {
+        writerCpu(dir + QStringLiteral("/live.sqlite"), writerOnlyUsers, writerSeconds, perUser);
+        return 0;
+    }
     const QString path = existing.isEmpty() ? dir + QStringLiteral("/week.sqlite") : existing;
     if (existing.isEmpty()) {
         QDir().mkpath(dir);

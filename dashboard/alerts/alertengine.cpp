@@ -198,6 +198,15 @@ quint32 AlertEngine::userFor(const QString &meetingId, const QString &userId)
     return index;
 }
 
+quint32 AlertEngine::userFor(const Sample &sample)
+{
+    if (const quint32 *known = m_userByIdentity.find(sample))
+        return *known;
+    const quint32 index = userFor(sample.meetingId, sample.userId);
+    m_userByIdentity.remember(sample, index);
+    return index;
+}
+
 quint32 AlertEngine::internType(const QString &name)
 {
     const auto it = m_typeIds.constFind(name);
@@ -570,7 +579,7 @@ IncidentChanges AlertEngine::ingest(const SampleBatch &batch)
     const qint64 ut = userTime(now);
 
     for (const Sample &sample : batch) {
-        UserState &user = m_users[userFor(sample.meetingId, sample.userId)];
+        UserState &user = m_users[userFor(sample)];
         MeetingState &meeting = m_meetings[user.meeting];
         if (!sample.meetingName.isEmpty() && !sameText(sample.meetingName, meeting.meetingName))
             meeting.meetingName = sample.meetingName;
@@ -798,6 +807,7 @@ void AlertEngine::removeUser(quint32 index, qint64 nowMs, IncidentChanges &out)
     --m_meetings[user.meeting].userCount;
     user = UserState();
     m_freeUsers.push_back(index);
+    m_userByIdentity.clear();
     --m_liveUsers;
 }
 

@@ -3,6 +3,7 @@
 #include "alerts/alertrules.h"
 #include "alerts/incident.h"
 #include "core/clock.h"
+#include "core/identitycache.h"
 #include "core/sample.h"
 
 #include <QCoreApplication>
@@ -179,6 +180,8 @@ private:
     // The user's index (created with its meeting if new); one hash lookup
     // on the user id for a known user.
     quint32 userFor(const QString &meetingId, const QString &userId);
+    // The same for a sample, by its identity number when it has been seen.
+    quint32 userFor(const Sample &sample);
     quint32 internType(const QString &name);
     Slot *customSlot(std::vector<Slot> &list, quint32 typeId, AlertType type);
 
@@ -221,6 +224,9 @@ private:
     std::vector<quint32> m_freeMeetings;
     QHash<QString, quint32> m_meetingById;
     QHash<QString, quint32> m_userById; // head of a chain through UserState::nextSameId
+    // User indexes by the samples' identity numbers; cleared when a user
+    // goes (its index may be given to another).
+    IdentityCache<quint32> m_userByIdentity;
     int m_liveUsers = 0;
     qint64 m_nextForgetMs = 0;
 

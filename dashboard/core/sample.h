@@ -36,6 +36,14 @@ struct Sample
     // both are known, else Unknown.
     Quality quality = Quality::Unknown;
     bool qualityDerived = false; // true when computed here rather than reported
+
+    // The decoder's number for this (meetingId, userId) pair, 1..MaxIdentity,
+    // or 0 when none was given (imported or built samples). A hint that lets
+    // consumers skip hashing the ids (IdentityCache); never an identity by
+    // itself: a number may be reused, for another pair, by another decoder
+    // or after its table started afresh.
+    quint32 identity = 0;
+    static constexpr quint32 MaxIdentity = quint32(1) << 17;
 };
 
 using SampleBatch = std::vector<Sample>;

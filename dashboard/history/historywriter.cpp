@@ -229,6 +229,7 @@ void HistoryWriter::close()
                         &m_selectRollup, &m_upsertIncident})
         query->reset();
     m_meetings.clear();
+    m_knownUsers.clear();
     m_openBlocks.clear();
     m_otherBlocks.clear();
     m_rollupsDeferred = false;
@@ -341,8 +342,29 @@ void HistoryWriter::reportFailure(const QString &message, qint64 droppedRows)
     emit failed(message);
 }
 
+// A name that needs no update: none given, or the one stored.
+static bool nameIsStored(const QString &given, const QString &stored)
+{
+    return given.isEmpty() || (given.constData() == stored.constData() && given.size() == stored.size())
+        || given == stored;
+}
+
+// The stored name as the sample's own string when they are equal, so that
+// the next comparison is by address.
+static QString storedName(const QString &given, const QString &stored)
+{
+    return !given.isEmpty() && given == stored ? given : stored;
+}
+
 std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *error)
 {
+    if (const KnownUser *known = m_knownUsers.find(sample)) {
+        if (known->meetingRenames == m_meetingRenames
+            && nameIsStored(sample.meetingName, known->meetingName)
+            && nameIsStored(sample.username, known->username))
+            return known->key;
+    }
+
     auto meeting = m_meetings.find(sample.meetingId);
     if (meeting == m_meetings.end()) {
         QSqlQuery &query = *m_upsertMeeting;
@@ -364,13 +386,17 @@ std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *erro
             return std::nullopt;
         }
         meeting->name = sample.meetingName;
+        ++m_meetingRenames;
     }
 
     QHash<QString, UserEntry> &users = meeting->users;
     auto user = users.find(sample.userId);
     if (user != users.end()
-        && (sample.username.isEmpty() || user->username == sample.username))
+        && (sample.username.isEmpty() || user->username == sample.username)) {
+        m_knownUsers.remember(sample, {user->key, storedName(sample.meetingName, meeting->name),
+                                       storedName(sample.username, user->username), m_meetingRenames});
         return user->key;
+    }
 
     // New to this writer, or renamed: the upsert keeps the latest name.
     QSqlQuery &query = *m_upsertUser;
@@ -385,6 +411,8 @@ std::optional<qint64> HistoryWriter::userKey(const Sample &sample, QString *erro
     UserEntry entry{query.value(0).toLongLong(), query.value(1).toString()};
     query.finish();
     users.insert(sample.userId, entry);
+    m_knownUsers.remember(sample, {entry.key, storedName(sample.meetingName, meeting->name),
+                                   storedName(sample.username, entry.username), m_meetingRenames});
     return entry.key;
 }
 
@@ -644,6 +672,7 @@ bool HistoryWriter::commitPending(RollupScope scope)
         }
         m_rollupsDeferred = false;
         m_meetings.clear();
+        m_knownUsers.clear();
         m_openBlocks.clear();
         m_otherBlocks.clear();
         const QString lost = incidents.empty()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/incident.h"
+#include "core/identitycache.h"
 #include "core/sample.h"
 #include "history/minuterollup.h"
 #include "history/rawblock.h"
@@ -193,6 +194,19 @@ private:
     // Dimension keys already in the database, so a steady stream costs no
     // look-ups. Cleared on a rolled-back commit (its keys are gone too).
     QHash<QString, MeetingEntry> m_meetings; // by meeting id
+    // The same by the decoder's identity number, with the names stored for
+    // the user: a known user with unchanged names costs no hashing.
+    struct KnownUser
+    {
+        qint64 key = 0;
+        QString meetingName;
+        QString username;
+        quint64 meetingRenames = 0; // m_meetingRenames when remembered
+    };
+    IdentityCache<KnownUser> m_knownUsers;
+    // Meeting renames so far: one makes every remembered meeting name stale
+    // (another user of the meeting may have sent it).
+    quint64 m_meetingRenames = 0;
     // The newest block of each user (by key); older minutes touched in a
     // commit (late or imported samples) live in m_otherBlocks until it ends.
     QHash<qint64, Block> m_openBlocks;

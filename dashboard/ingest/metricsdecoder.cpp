@@ -281,6 +281,31 @@ IdCheck readId(const JsonScalar &value, QString *out, StringInterner &ids)
     return IdCheck::Ok;
 }
 
+// A name field through the pair's remembered name: the same text as last
+// time is the same QString, with no look-up; a changed one goes through
+// the reader (and the interner) and is remembered.
+QString nameOf(FieldReader &read, const JsonScalar &value, IdentityTable::Name &cached,
+               StringInterner &names)
+{
+    const bool isString = value.kind == JsonScalar::Kind::String;
+    if (isString && cached.known && value.utf8 == cached.received)
+        return cached.made;
+    QString made = read.text(value, MetricsDecoder::MaxNameLength, &names);
+    if (isString) {
+        cached.known = true;
+        cached.received.assign(value.utf8);
+        cached.made = made;
+    }
+    return made;
+}
+
+// The id that counts: the top-level one when present (and not null), even
+// if invalid; otherwise the copy inside `metrics`.
+const JsonScalar &envelopeId(const JsonScalar &top, const JsonScalar &inMetrics)
+{
+    return isMissingOrNull(top) ? inMetrics : top;
+}
+
 // Top level wins when present (and not null); otherwise the copy inside
 // `metrics`.
 bool readEnvelopeId(const JsonScalar &top, const JsonScalar &inMetrics, QString *out,
@@ -396,10 +421,23 @@ std::optional<Sample> MetricsDecoder::decodeMetrics(const MetricsFields &fields,
     using Key = MetricsKey;
     const auto in = [&fields](Key key) -> const JsonScalar & { return fields.inMetrics(key); };
     Sample sample;
-    if (!readEnvelopeId(fields.meetingId, in(Key::MeetingId), &sample.meetingId, m_ids))
-        return reject(RejectReason::BadMeetingId);
-    if (!readEnvelopeId(fields.userId, in(Key::UserId), &sample.userId, m_ids))
-        return reject(RejectReason::BadUserId);
+    const JsonScalar &meetingId = envelopeId(fields.meetingId, in(Key::MeetingId));
+    const JsonScalar &userId = envelopeId(fields.userId, in(Key::UserId));
+    IdentityTable::Entry *identity = nullptr;
+    if (meetingId.kind == JsonScalar::Kind::String && userId.kind == JsonScalar::Kind::String)
+        identity = m_identities.find(meetingId.utf8, userId.utf8);
+    if (identity) { // validated when it was added
+        sample.meetingId = identity->meetingId;
+        sample.userId = identity->userId;
+    } else {
+        if (!readEnvelopeId(fields.meetingId, in(Key::MeetingId), &sample.meetingId, m_ids))
+            return reject(RejectReason::BadMeetingId);
+        if (!readEnvelopeId(fields.userId, in(Key::UserId), &sample.userId, m_ids))
+            return reject(RejectReason::BadUserId);
+        identity = &m_identities.insert(meetingId.utf8, userId.utf8, sample.meetingId,
+                                        sample.userId);
+    }
+    sample.identity = identity->number;
 
     FieldReader read;
     sample.receivedMs = receivedMs;
@@ -412,8 +450,8 @@ std::optional<Sample> MetricsDecoder::decodeMetrics(const MetricsFields &fields,
     sample.packetLossPct = read.number(in(Key::PacketLossRate), MaxPacketLossPct);
     sample.jitterMs = read.number(in(Key::Jitter), MaxLatencyMs);
     sample.clientTimeMs = read.timestamp(in(Key::Timestamp));
-    sample.username = read.text(in(Key::Username), MaxNameLength, &m_names);
-    sample.meetingName = read.text(in(Key::MeetingName), MaxNameLength, &m_names);
+    sample.username = nameOf(read, in(Key::Username), identity->username, m_names);
+    sample.meetingName = nameOf(read, in(Key::MeetingName), identity->meetingName, m_names);
 
     if (const auto reported = read.quality(in(Key::ConnectionQuality), in(Key::Quality))) {
         sample.quality = *reported;

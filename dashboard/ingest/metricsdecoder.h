@@ -2,6 +2,7 @@
 
 #include "core/sample.h"
 #include "core/stringinterner.h"
+#include "ingest/identitytable.h"
 #include "ingest/metricsfields.h"
 
 #include <array>
@@ -84,8 +85,12 @@ public:
 
 private:
     // Every sample repeats its ids and names: converted and validated once
-    // (a cache, hence mutable). m_names holds MaxNameLength-bounded texts.
+    // (caches, hence mutable). m_identities answers a known (meeting, user)
+    // pair with one look-up and numbers it (Sample::identity); the
+    // interners share the texts among pairs (a meeting's id and name).
+    // m_names holds MaxNameLength-bounded texts.
     static constexpr size_t MaxInternedTexts = size_t(1) << 17;
+    mutable IdentityTable m_identities;
     mutable StringInterner m_ids{MaxInternedTexts};
     mutable StringInterner m_names{MaxInternedTexts};
 };

@@ -165,6 +165,7 @@ void MeetingStore::recomputeTotals()
 
 void MeetingStore::removeUsers(MeetingNode &meeting, int first, int last)
 {
+    m_userByIdentity.clear();
     for (int row = first; row <= last; ++row)
         meeting.userById.remove(meeting.users[size_t(row)]->userId);
     meeting.users.erase(meeting.users.begin() + first, meeting.users.begin() + last + 1);
@@ -174,6 +175,7 @@ void MeetingStore::removeUsers(MeetingNode &meeting, int first, int last)
 
 void MeetingStore::removeMeetings(int first, int last)
 {
+    m_userByIdentity.clear();
     for (int row = first; row <= last; ++row)
         m_meetingById.remove(m_meetings[size_t(row)]->meetingId);
     m_meetings.erase(m_meetings.begin() + first, m_meetings.begin() + last + 1);
@@ -234,6 +236,11 @@ void MeetingStore::applyBatch(const SampleBatch &batch, MeetingStoreObserver *ob
     MeetingNode *lastMeeting = nullptr;
     for (size_t i = 0; i < batch.size(); ++i) {
         const Sample &sample = batch[i];
+        if (UserNode *const *known = m_userByIdentity.find(sample)) {
+            resolved[i] = *known;
+            lastMeeting = (*known)->meeting;
+            continue;
+        }
         MeetingNode *meeting = lastMeeting && lastMeeting->meetingId == sample.meetingId
             ? lastMeeting
             : m_meetingById.value(sample.meetingId, nullptr);
@@ -241,6 +248,7 @@ void MeetingStore::applyBatch(const SampleBatch &batch, MeetingStoreObserver *ob
             lastMeeting = meeting;
             if (UserNode *user = meeting->userById.value(sample.userId, nullptr)) {
                 resolved[i] = user;
+                m_userByIdentity.remember(sample, user);
                 continue;
             }
             auto it = newUsersIndex.constFind(meeting);

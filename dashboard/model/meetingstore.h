@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/identitycache.h"
 #include "core/sample.h"
 #include "model/samplehistory.h"
 
@@ -151,6 +152,9 @@ private:
     int m_historySeconds;
     std::vector<std::unique_ptr<MeetingNode>> m_meetings;
     QHash<QString, MeetingNode *> m_meetingById;
+    // Users by the samples' identity numbers: no hashing of the ids for a
+    // user seen before. Cleared when users go (the nodes are freed).
+    IdentityCache<UserNode *> m_userByIdentity;
     int m_userCount = 0;
     int m_activeUserCount = 0;
 };

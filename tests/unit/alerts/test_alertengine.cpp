@@ -80,6 +80,52 @@ TEST(AlertEngine, FiresOnlyAfterTheHoldTime)
     EXPECT_FALSE(incidents[0].message.isEmpty());
 }
 
+// Identity numbers are hints (Sample::identity): two users of one meeting
+// whose samples carry the same number (a decoder's table that started
+// afresh, or two decoders) are still two users.
+TEST(AlertEngine, TellsUsersApartWhoseSamplesShareAnIdentityNumber)
+{
+    AlertHarness h;
+    Sample slow = latency(350.0, U1);
+    Sample fine = latency(40.0, U2);
+    slow.identity = 1;
+    fine.identity = 1;
+    for (int s = 0; s < 12; ++s) {
+        h.feed(SampleBatch {slow, fine});
+        h.tick();
+    }
+    const auto incidents = h.incidentsOf(AlertType::HighLatency);
+    ASSERT_EQ(incidents.size(), 1u);
+    EXPECT_EQ(incidents[0].userId, U1);
+    EXPECT_EQ(incidents[0].state, IncidentState::Firing);
+}
+
+// A user who went away and came back with the same number is that user,
+// not whoever took the place the engine freed meanwhile.
+TEST(AlertEngine, AReturningUsersIdentityNumberFindsThatUser)
+{
+    AlertHarness h;
+    Sample first = latency(40.0, U1);
+    first.identity = 1;
+    h.feed(first);
+    // User 2 keeps the stream going past userGoneMs: user 1 is gone.
+    for (int s = 0; s < 20; ++s) {
+        h.feed(latency(40.0, U2));
+        h.tick();
+    }
+    h.feed(SampleBatch {latency(40.0, U2), latency(40.0, U3)}); // user 3 takes the freed place
+    h.tick();
+    Sample back = latency(350.0, U1);
+    back.identity = 1;
+    for (int s = 0; s < 12; ++s) {
+        h.feed(SampleBatch {back, latency(40.0, U2), latency(40.0, U3)});
+        h.tick();
+    }
+    const auto incidents = h.incidentsOf(AlertType::HighLatency);
+    ASSERT_EQ(incidents.size(), 1u);
+    EXPECT_EQ(incidents[0].userId, U1);
+}
+
 TEST(AlertEngine, PendingThatClearsIsCancelledAndDropped)
 {
     AlertHarness h;

@@ -177,6 +177,62 @@ TEST(HistoryWriter, ManyBatchesAndFlushOnTheWriterThread)
               QStringLiteral("Renamed"));
 }
 
+// Samples as the decoder gives them (shared id strings and identity
+// numbers, see IdentityCache): the latest name sent is the one stored, also
+// when another user of the meeting renamed it in between, and a number
+// reused by another pair is not taken for the first.
+TEST(HistoryWriter, StoresTheLatestNamesOfSamplesThatCarryIdentityNumbers)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryWriter writer(path, 3'600'000);
+    writer.setRetention(test::keepAll());
+    ASSERT_TRUE(writer.open());
+    const QString meeting = QStringLiteral("meeting-%1").arg(1);
+    const QString ann = QStringLiteral("user-%1").arg(1);
+    const QString bob = QStringLiteral("user-%1").arg(2);
+    const QString oldName = QStringLiteral("Old %1").arg(1);
+    const QString newName = QStringLiteral("New %1").arg(1);
+    qint64 ts = 1'700'000'000'000;
+    const auto sample = [&](const QString &user, quint32 identity, const QString &meetingName,
+                            const QString &username) {
+        Sample s = makeSample(meeting, user, ts += 100);
+        s.identity = identity;
+        s.meetingName = meetingName;
+        s.username = username;
+        return s;
+    };
+    const auto stored = [&](const QString &sql) {
+        return scalar(path, sql).toString();
+    };
+
+    writer.writeBatch(makeBatch({sample(ann, 1, oldName, QStringLiteral("Ann")),
+                                 sample(ann, 1, oldName, QStringLiteral("Ann")),
+                                 sample(bob, 2, newName, QStringLiteral("Bob")),
+                                 sample(ann, 1, oldName, QStringLiteral("Ann"))}));
+    ASSERT_TRUE(writer.flush());
+    EXPECT_EQ(stored(QStringLiteral("SELECT name FROM meetings")), oldName);
+
+    writer.writeBatch(makeBatch({sample(ann, 1, oldName, QStringLiteral("Anna")),
+                                 sample(bob, 1, newName, QStringLiteral("Bobby"))}));
+    ASSERT_TRUE(writer.flush());
+    EXPECT_EQ(stored(QStringLiteral("SELECT name FROM meetings")), newName);
+    EXPECT_EQ(stored(QStringLiteral("SELECT username FROM users WHERE user_id = 'user-1'")),
+              QStringLiteral("Anna"));
+    EXPECT_EQ(stored(QStringLiteral("SELECT username FROM users WHERE user_id = 'user-2'")),
+              QStringLiteral("Bobby"));
+    EXPECT_EQ(count(path, QStringLiteral("users")), 2);
+    EXPECT_EQ(count(path, QStringLiteral("samples")), 6);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT count(*) FROM raw_blocks b JOIN users u USING(user_key)"
+                                          " WHERE u.user_id = 'user-2'"))
+                  .toLongLong(),
+              1);
+    EXPECT_EQ(scalar(path, QStringLiteral("SELECT sum(r.samples) FROM rollups r JOIN users u"
+                                          " USING(user_key) WHERE u.user_id = 'user-2'"))
+                  .toLongLong(),
+              2);
+}
+
 TEST(HistoryWriter, ClosingFlushes)
 {
     QTemporaryDir dir;

@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <memory>
+#include <map>
 #include <mutex>
 
 QT_BEGIN_NAMESPACE
@@ -86,6 +87,7 @@ public:
         const int u = m_rng.bounded(m_users);
         s.meetingId = QStringLiteral("meeting-%1").arg(m);
         s.userId = QStringLiteral("user-%1-%2").arg(m).arg(u);
+        identify(s, m, u);
         if (m_rng.bounded(3) == 0)
             s.username = QStringLiteral("Name %1 %2").arg(u).arg(QChar(u'a' + m_rng.bounded(26)));
         if (m_rng.bounded(5) == 0)
@@ -125,6 +127,36 @@ public:
     QRandomGenerator &rng() { return m_rng; }
 
 private:
+    // Ids and identity numbers as the decoder hands them out (Sample::identity):
+    // one shared string per id and a number per pair, the numbers few and so
+    // reused by other pairs, a pair now and then numbered anew (a decoder
+    // that started afresh), and now and then the pair's number on equal ids
+    // in strings of their own, which consumers must not take for the pair.
+    void identify(Sample &s, int meeting, int user)
+    {
+        QString &meetingId = m_meetingIds[meeting]; // the interned id, one for all its users
+        if (meetingId.isNull())
+            meetingId = s.meetingId;
+        Identity &known = m_identities[meeting * m_users + user];
+        if (known.meetingId.isNull() || m_rng.bounded(50) == 0)
+            known = {meetingId, s.userId, 1 + m_nextIdentity++ % 20};
+        s.identity = known.number;
+        if (m_rng.bounded(10) == 0)
+            return;
+        s.meetingId = known.meetingId;
+        s.userId = known.userId;
+    }
+
+    struct Identity
+    {
+        QString meetingId;
+        QString userId;
+        quint32 number = 0;
+    };
+    std::map<int, QString> m_meetingIds;
+    std::map<int, Identity> m_identities;
+    quint32 m_nextIdentity = 0;
+
     Metric maybe(int max)
     {
         if (m_rng.bounded(6) == 0)

@@ -279,6 +279,54 @@ TEST(MetricsDecoder, SamplesThatRepeatIdsAndNamesShareOneStringEach)
     EXPECT_EQ(third->username, QStringLiteral("m1"));
 }
 
+TEST(MetricsDecoder, NumbersEachMeetingAndUserPairAndFollowsTheirNames)
+{
+    MetricsDecoder decoder;
+    const auto payload = [](const char *meeting, const char *user, json metrics) {
+        return json {{"meetingId", meeting}, {"userId", user}, {"metrics", std::move(metrics)}};
+    };
+    const auto a1 = decoder.decodeMetrics(payload("m1", "a", {{"username", "Ann"}}), Now);
+    const auto b1 = decoder.decodeMetrics(payload("m1", "b", {{"username", "Bob"}}), Now);
+    // Ids whose texts run together the same way are still two pairs.
+    const auto joined1 = decoder.decodeMetrics(payload("m1", "ab", json::object()), Now);
+    const auto joined2 = decoder.decodeMetrics(payload("m1a", "b", json::object()), Now);
+    const auto a2 = decoder.decodeMetrics(payload("m1", "a", {{"username", "Ann"}}), Now);
+    ASSERT_TRUE(a1 && b1 && joined1 && joined2 && a2);
+    EXPECT_NE(a1->identity, 0u);
+    EXPECT_NE(a1->identity, b1->identity);
+    EXPECT_NE(joined1->identity, joined2->identity);
+    EXPECT_EQ(joined2->meetingId, QStringLiteral("m1a"));
+    EXPECT_EQ(a2->identity, a1->identity);
+    EXPECT_EQ(a2->username.constData(), a1->username.constData());
+
+    // The copy inside `metrics` is the same pair as the top-level id.
+    const auto a3 = decoder.decodeMetrics(
+        json {{"meetingId", "m1"}, {"metrics", {{"userId", "a"}, {"username", "Ann"}}}}, Now);
+    ASSERT_TRUE(a3);
+    EXPECT_EQ(a3->identity, a1->identity);
+
+    // A name that changes, goes, turns invalid and comes back is read anew each time.
+    int invalid = 0;
+    const auto renamed = decoder.decodeMetrics(payload("m1", "a", {{"username", " Anna "}}), Now);
+    const auto unnamed = decoder.decodeMetrics(payload("m1", "a", json::object()), Now);
+    const auto number = decoder.decodeMetrics(payload("m1", "a", {{"username", 7}}), Now, nullptr,
+                                              &invalid);
+    const auto back = decoder.decodeMetrics(payload("m1", "a", {{"username", "Ann"}}), Now);
+    ASSERT_TRUE(renamed && unnamed && number && back);
+    EXPECT_EQ(renamed->username, QStringLiteral("Anna"));
+    EXPECT_TRUE(unnamed->username.isEmpty());
+    EXPECT_TRUE(number->username.isEmpty());
+    EXPECT_EQ(invalid, 1);
+    EXPECT_EQ(back->username, QStringLiteral("Ann"));
+    EXPECT_EQ(back->identity, a1->identity);
+
+    // A known pair with a bad top-level id is still rejected.
+    RejectReason why {};
+    EXPECT_FALSE(decoder.decodeMetrics(
+        json {{"meetingId", 5}, {"userId", "a"}, {"metrics", {{"meetingId", "m1"}}}}, Now, &why));
+    EXPECT_EQ(why, RejectReason::BadMeetingId);
+}
+
 TEST(MetricsDecoder, IdLengthLimits)
 {
     const std::string max(128, 'm');
