@@ -23,6 +23,7 @@
 #include "core/sample.h"
 #include "history/historyreader.h"
 #include "history/historywriter.h"
+#include "ingest/metricsdecoder.h"
 #include "mainwindow.h"
 #include "model/meetingtreemodel.h"
 
@@ -36,6 +37,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <random>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -171,11 +173,24 @@ int main(int argc, char **argv)
         baseLatency.push_back(troubled ? 500 + 250 * unit(rng) : 15 + 90 * unit(rng));
         baseKbps.push_back(600 + 3400 * unit(rng));
     }
-    std::vector<QString> meetingIds, userIds, names;
+    // Ids, names and identity numbers as the ingest thread's decoder hands
+    // them out (shared strings, a number per user): one decoded payload per
+    // user, whose strings the user's samples then share. The decoder stays
+    // alive, with its tables, as it does in the app.
+    mm::MetricsDecoder decoder;
+    std::vector<mm::Sample> identities;
+    identities.reserve(size_t(users));
     for (int u = 0; u < users; ++u) {
-        meetingIds.push_back(QStringLiteral("meeting-%1").arg(u / UsersPerMeeting));
-        userIds.push_back(QStringLiteral("user-%1").arg(u));
-        names.push_back(QStringLiteral("Người dùng %1").arg(u));
+        const nlohmann::json payload = {
+            {"meetingId", QStringLiteral("meeting-%1").arg(u / UsersPerMeeting).toStdString()},
+            {"userId", QStringLiteral("user-%1").arg(u).toStdString()},
+            {"metrics", {{"username", QStringLiteral("Người dùng %1").arg(u).toStdString()}}}};
+        auto decoded = decoder.decodeMetrics(payload, start);
+        if (!decoded) {
+            std::fprintf(stderr, "memory_bench: the decoder rejected user %d\n", u);
+            return 1;
+        }
+        identities.push_back(std::move(*decoded));
     }
 
     std::vector<double> tickMs;
@@ -186,9 +201,11 @@ int main(int argc, char **argv)
         batch->reserve(size_t(users));
         for (int u = 0; u < users; ++u) {
             mm::Sample sample;
-            sample.meetingId = meetingIds[size_t(u)];
-            sample.userId = userIds[size_t(u)];
-            sample.username = names[size_t(u)];
+            const mm::Sample &identity = identities[size_t(u)];
+            sample.meetingId = identity.meetingId;
+            sample.userId = identity.userId;
+            sample.username = identity.username;
+            sample.identity = identity.identity;
             sample.receivedMs = clock.nowMs();
             double lat = baseLatency[size_t(u)] * (0.9 + 0.2 * unit(rng));
             double up = baseKbps[size_t(u)] * (0.8 + 0.2 * unit(rng));

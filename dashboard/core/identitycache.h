@@ -40,8 +40,13 @@ public:
     {
         if (sample.identity == 0 || sample.identity > Sample::MaxIdentity)
             return;
-        if (sample.identity >= m_slots.size())
-            m_slots.resize(size_t(sample.identity) + 1);
+        if (sample.identity >= m_slots.size()) {
+            // Grown by whole chunks, not doubled: numbers come densely from
+            // 1, and a doubled vector would hold up to twice the users.
+            const size_t size = (size_t(sample.identity) / GrowBy + 1) * GrowBy;
+            m_slots.reserve(size);
+            m_slots.resize(size);
+        }
         Slot &slot = m_slots[sample.identity];
         slot.meetingId = sample.meetingId;
         slot.userId = sample.userId;
@@ -52,6 +57,8 @@ public:
     void clear() { m_slots.clear(); }
 
 private:
+    static constexpr size_t GrowBy = 4096;
+
     struct Slot
     {
         QString meetingId;

@@ -265,16 +265,17 @@ enum class IdCheck { Ok, Missing, Invalid };
 
 // An id is a string of 1..MaxIdLength UTF-16 units, kept verbatim (it is an
 // identity; displays sanitize it themselves).
-IdCheck readId(const JsonScalar &value, QString *out, StringInterner &ids)
+IdCheck readId(const JsonScalar &value, QString *out, StringInterner *ids)
 {
     if (isMissingOrNull(value))
         return IdCheck::Missing;
     if (value.kind != JsonScalar::Kind::String || value.utf8.empty()
         || value.utf8.size() > MaxIdBytes)
         return IdCheck::Invalid;
-    QString id = ids.intern(value.utf8, [](std::string_view utf8) {
+    const auto convert = [](std::string_view utf8) {
         return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-    });
+    };
+    QString id = ids ? ids->intern(value.utf8, convert) : convert(value.utf8);
     if (id.isEmpty() || id.size() > MetricsDecoder::MaxIdLength)
         return IdCheck::Invalid;
     *out = std::move(id);
@@ -285,12 +286,12 @@ IdCheck readId(const JsonScalar &value, QString *out, StringInterner &ids)
 // time is the same QString, with no look-up; a changed one goes through
 // the reader (and the interner) and is remembered.
 QString nameOf(FieldReader &read, const JsonScalar &value, IdentityTable::Name &cached,
-               StringInterner &names)
+               StringInterner *names)
 {
     const bool isString = value.kind == JsonScalar::Kind::String;
     if (isString && cached.known && value.utf8 == cached.received)
         return cached.made;
-    QString made = read.text(value, MetricsDecoder::MaxNameLength, &names);
+    QString made = read.text(value, MetricsDecoder::MaxNameLength, names);
     if (isString) {
         cached.known = true;
         cached.received.assign(value.utf8);
@@ -309,7 +310,7 @@ const JsonScalar &envelopeId(const JsonScalar &top, const JsonScalar &inMetrics)
 // Top level wins when present (and not null); otherwise the copy inside
 // `metrics`.
 bool readEnvelopeId(const JsonScalar &top, const JsonScalar &inMetrics, QString *out,
-                    StringInterner &ids)
+                    StringInterner *ids)
 {
     const IdCheck check = readId(top, out, ids);
     if (check != IdCheck::Missing)
@@ -430,9 +431,11 @@ std::optional<Sample> MetricsDecoder::decodeMetrics(const MetricsFields &fields,
         sample.meetingId = identity->meetingId;
         sample.userId = identity->userId;
     } else {
-        if (!readEnvelopeId(fields.meetingId, in(Key::MeetingId), &sample.meetingId, m_ids))
+        // A meeting's id is shared by its users (interned); a user's id
+        // and name are the pair's own, kept by its entry.
+        if (!readEnvelopeId(fields.meetingId, in(Key::MeetingId), &sample.meetingId, &m_ids))
             return reject(RejectReason::BadMeetingId);
-        if (!readEnvelopeId(fields.userId, in(Key::UserId), &sample.userId, m_ids))
+        if (!readEnvelopeId(fields.userId, in(Key::UserId), &sample.userId, nullptr))
             return reject(RejectReason::BadUserId);
         identity = &m_identities.insert(meetingId.utf8, userId.utf8, sample.meetingId,
                                         sample.userId);
@@ -450,8 +453,8 @@ std::optional<Sample> MetricsDecoder::decodeMetrics(const MetricsFields &fields,
     sample.packetLossPct = read.number(in(Key::PacketLossRate), MaxPacketLossPct);
     sample.jitterMs = read.number(in(Key::Jitter), MaxLatencyMs);
     sample.clientTimeMs = read.timestamp(in(Key::Timestamp));
-    sample.username = nameOf(read, in(Key::Username), identity->username, m_names);
-    sample.meetingName = nameOf(read, in(Key::MeetingName), identity->meetingName, m_names);
+    sample.username = nameOf(read, in(Key::Username), identity->username, nullptr);
+    sample.meetingName = nameOf(read, in(Key::MeetingName), identity->meetingName, &m_names);
 
     if (const auto reported = read.quality(in(Key::ConnectionQuality), in(Key::Quality))) {
         sample.quality = *reported;
@@ -477,7 +480,7 @@ MetricsDecoder::decodeAlerts(const json &payload, qint64 receivedMs, RejectReaso
         return reject(RejectReason::NotAnObject);
 
     QString meetingId;
-    if (readId(scalarOf(member(payload, "meetingId")), &meetingId, m_ids) != IdCheck::Ok)
+    if (readId(scalarOf(member(payload, "meetingId")), &meetingId, &m_ids) != IdCheck::Ok)
         return reject(RejectReason::BadMeetingId);
 
     // Meeting-level alerts carry no user: missing, null and "" are accepted.
@@ -486,7 +489,7 @@ MetricsDecoder::decodeAlerts(const json &payload, qint64 receivedMs, RejectReaso
     if (!isMissingOrNull(userValue)) {
         if (userValue.kind != JsonScalar::Kind::String)
             return reject(RejectReason::BadUserId);
-        if (!userValue.utf8.empty() && readId(userValue, &userId, m_ids) != IdCheck::Ok)
+        if (!userValue.utf8.empty() && readId(userValue, &userId, &m_ids) != IdCheck::Ok)
             return reject(RejectReason::BadUserId);
     }
 

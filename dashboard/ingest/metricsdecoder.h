@@ -86,9 +86,10 @@ public:
 private:
     // Every sample repeats its ids and names: converted and validated once
     // (caches, hence mutable). m_identities answers a known (meeting, user)
-    // pair with one look-up and numbers it (Sample::identity); the
-    // interners share the texts among pairs (a meeting's id and name).
-    // m_names holds MaxNameLength-bounded texts.
+    // pair with one look-up, numbers it (Sample::identity) and keeps the
+    // user's id and name; the interners share what pairs have in common,
+    // the meeting's id (m_ids, with the alerts' ids) and name (m_names,
+    // MaxNameLength-bounded texts).
     static constexpr size_t MaxInternedTexts = size_t(1) << 17;
     mutable IdentityTable m_identities;
     mutable StringInterner m_ids{MaxInternedTexts};
