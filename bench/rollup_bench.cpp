@@ -78,7 +78,7 @@ void benchRollupAdd()
     std::printf("MinuteRollup::add            %8.1f ns per sample (median of 5 x %d; checksum %lld)\n",
                 median(nsPerAdd), n, static_cast<long long>(sink));
     std::printf("sizeof(MinuteRollup)         %8zu bytes in memory (histogram %zu)\n",
-                sizeof(mm::MinuteRollup), sizeof(mm::LatencyHistogram));
+                sizeof(mm::MinuteRollup), sizeof(mm::MinuteLatencyHistogram));
 }
 
 void benchHistogramSize()

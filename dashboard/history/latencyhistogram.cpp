@@ -11,25 +11,25 @@ namespace {
 
 constexpr quint8 kFormatVersion = 1;
 constexpr int kFirstLinear = 1;
-constexpr int kFirstLog = kFirstLinear + LatencyHistogram::kLinearBuckets;
+constexpr int kFirstLog = kFirstLinear + LatencyBuckets::kLinearBuckets;
 
 // Log edges by repeated multiplication, at compile time, so every build and
 // every platform buckets a value identically (a stored blob means the same
 // thing everywhere). bucketIndex() uses these, not pow(), as the truth.
-constexpr std::array<double, LatencyHistogram::kLogBuckets + 1> makeLogEdges()
+constexpr std::array<double, LatencyBuckets::kLogBuckets + 1> makeLogEdges()
 {
-    std::array<double, LatencyHistogram::kLogBuckets + 1> edges{};
-    double edge = LatencyHistogram::kLogStartMs;
+    std::array<double, LatencyBuckets::kLogBuckets + 1> edges{};
+    double edge = LatencyBuckets::kLogStartMs;
     for (double &e : edges) {
         e = edge;
-        edge *= LatencyHistogram::kLogRatio;
+        edge *= LatencyBuckets::kLogRatio;
     }
     return edges;
 }
 constexpr auto kLogEdges = makeLogEdges();
-static_assert(kLogEdges[LatencyHistogram::kLogBuckets] >= LatencyHistogram::kMaxMs,
+static_assert(kLogEdges[LatencyBuckets::kLogBuckets] >= LatencyBuckets::kMaxMs,
               "the log buckets must reach 60,000 ms");
-static_assert(kLogEdges[LatencyHistogram::kLogBuckets - 1] < LatencyHistogram::kMaxMs,
+static_assert(kLogEdges[LatencyBuckets::kLogBuckets - 1] < LatencyBuckets::kMaxMs,
               "kLogBuckets is the smallest count that reaches 60,000 ms");
 
 void appendVarint(QByteArray &out, quint64 value)
@@ -81,7 +81,7 @@ bool readDouble(QByteArrayView in, qsizetype &pos, double &value)
 
 } // namespace
 
-int LatencyHistogram::bucketIndex(double ms)
+int LatencyBuckets::bucketIndex(double ms)
 {
     if (!(ms >= 0.0) || ms > kMaxMs) // also refuses NaN
         return -1;
@@ -107,7 +107,7 @@ int LatencyHistogram::bucketIndex(double ms)
     return kFirstLog + k;
 }
 
-double LatencyHistogram::bucketLower(int index)
+double LatencyBuckets::bucketLower(int index)
 {
     if (index <= 0)
         return 0.0;
@@ -116,7 +116,7 @@ double LatencyHistogram::bucketLower(int index)
     return kLogEdges[size_t(std::min(index - kFirstLog, kLogBuckets - 1))];
 }
 
-double LatencyHistogram::bucketUpper(int index)
+double LatencyBuckets::bucketUpper(int index)
 {
     if (index <= 0)
         return 0.0;
@@ -125,7 +125,7 @@ double LatencyHistogram::bucketUpper(int index)
     return kLogEdges[size_t(std::min(index - kFirstLog, kLogBuckets - 1)) + 1];
 }
 
-double LatencyHistogram::bucketEstimate(int index)
+double LatencyBuckets::bucketEstimate(int index)
 {
     if (index <= 0)
         return 0.0;
@@ -142,10 +142,11 @@ double LatencyHistogram::bucketEstimate(int index)
     return std::sqrt(lower * upper);
 }
 
-bool LatencyHistogram::add(double ms)
+template <typename Count>
+bool BasicLatencyHistogram<Count>::add(double ms)
 {
     const int index = bucketIndex(ms);
-    if (index < 0)
+    if (index < 0 || m_counts[size_t(index)] == std::numeric_limits<Count>::max())
         return false;
     if (ms == 0.0)
         ms = 0.0; // -0.0 would otherwise be kept as the minimum and print as "-0"
@@ -160,12 +161,18 @@ bool LatencyHistogram::add(double ms)
     return true;
 }
 
-void LatencyHistogram::merge(const LatencyHistogram &other)
+template <typename Count>
+void BasicLatencyHistogram<Count>::merge(const BasicLatencyHistogram &other)
 {
     if (other.m_count == 0)
         return;
-    for (size_t i = 0; i < m_counts.size(); ++i)
-        m_counts[i] += other.m_counts[i];
+    quint64 kept = 0;
+    for (size_t i = 0; i < m_counts.size(); ++i) {
+        const Count room = std::numeric_limits<Count>::max() - m_counts[i];
+        const Count added = std::min(room, other.m_counts[i]);
+        m_counts[i] += added;
+        kept += added;
+    }
     if (m_count == 0) {
         m_min = other.m_min;
         m_max = other.m_max;
@@ -173,31 +180,35 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
         m_min = std::min(m_min, other.m_min);
         m_max = std::max(m_max, other.m_max);
     }
-    m_count += other.m_count;
+    m_count += kept;
 }
 
-quint64 LatencyHistogram::bucketCount(int index) const
+template <typename Count>
+quint64 BasicLatencyHistogram<Count>::bucketCount(int index) const
 {
     if (index < 0 || index >= kBucketCount)
         return 0;
     return m_counts[size_t(index)];
 }
 
-std::optional<double> LatencyHistogram::min() const
+template <typename Count>
+std::optional<double> BasicLatencyHistogram<Count>::min() const
 {
     if (m_count == 0)
         return std::nullopt;
     return m_min;
 }
 
-std::optional<double> LatencyHistogram::max() const
+template <typename Count>
+std::optional<double> BasicLatencyHistogram<Count>::max() const
 {
     if (m_count == 0)
         return std::nullopt;
     return m_max;
 }
 
-std::optional<double> LatencyHistogram::percentile(double p) const
+template <typename Count>
+std::optional<double> BasicLatencyHistogram<Count>::percentile(double p) const
 {
     if (m_count == 0 || !(p >= 0.0 && p <= 100.0))
         return std::nullopt;
@@ -218,13 +229,14 @@ std::optional<double> LatencyHistogram::percentile(double p) const
     return m_max; // unreachable while m_count is the sum of the buckets
 }
 
-QByteArray LatencyHistogram::toBytes() const
+template <typename Count>
+QByteArray BasicLatencyHistogram<Count>::toBytes() const
 {
     QByteArray out;
     out.reserve(24 + 4 * 16);
     out.append(char(kFormatVersion));
     const auto nonEmpty = std::count_if(m_counts.begin(), m_counts.end(),
-                                        [](quint64 c) { return c != 0; });
+                                        [](Count c) { return c != 0; });
     appendVarint(out, quint64(nonEmpty));
     int next = 0; // indices are written as the distance from the previous one + 1
     for (int i = 0; i < kBucketCount; ++i) {
@@ -242,7 +254,8 @@ QByteArray LatencyHistogram::toBytes() const
     return out;
 }
 
-std::optional<LatencyHistogram> LatencyHistogram::fromBytes(QByteArrayView bytes)
+template <typename Count>
+std::optional<BasicLatencyHistogram<Count>> BasicLatencyHistogram<Count>::fromBytes(QByteArrayView bytes)
 {
     qsizetype pos = 0;
     if (bytes.isEmpty() || quint8(bytes[0]) != kFormatVersion)
@@ -252,7 +265,7 @@ std::optional<LatencyHistogram> LatencyHistogram::fromBytes(QByteArrayView bytes
     if (!readVarint(bytes, pos, nonEmpty) || nonEmpty > quint64(kBucketCount))
         return std::nullopt;
 
-    LatencyHistogram h;
+    BasicLatencyHistogram h;
     quint64 next = 0;
     int firstIndex = -1;
     int lastIndex = -1;
@@ -261,12 +274,13 @@ std::optional<LatencyHistogram> LatencyHistogram::fromBytes(QByteArrayView bytes
         quint64 c = 0;
         if (!readVarint(bytes, pos, delta) || !readVarint(bytes, pos, c))
             return std::nullopt;
-        if (delta >= quint64(kBucketCount) || next + delta >= quint64(kBucketCount) || c == 0)
+        if (delta >= quint64(kBucketCount) || next + delta >= quint64(kBucketCount) || c == 0
+            || c > std::numeric_limits<Count>::max())
             return std::nullopt;
         const quint64 index = next + delta;
         if (h.m_count > std::numeric_limits<quint64>::max() - c)
             return std::nullopt;
-        h.m_counts[size_t(index)] = c;
+        h.m_counts[size_t(index)] = Count(c);
         h.m_count += c;
         if (firstIndex < 0)
             firstIndex = int(index);
@@ -287,5 +301,8 @@ std::optional<LatencyHistogram> LatencyHistogram::fromBytes(QByteArrayView bytes
         return std::nullopt;
     return h;
 }
+
+template class BasicLatencyHistogram<quint32>;
+template class BasicLatencyHistogram<quint64>;
 
 } // namespace mm

@@ -22,9 +22,17 @@ namespace mm {
 //    estimate is within sqrt(1.08) - 1 ≈ 3.92 % of the true value (≤ 5 %).
 // The exact minimum and maximum are kept too (they merge by min/max) and
 // clamp every estimate, so p0 and p100 are exact.
-class LatencyHistogram final
+//
+// Two sizes of count: LatencyHistogram (64-bit, for sums over any range)
+// and MinuteLatencyHistogram (32-bit, half the memory: what a minute
+// rollup holds, and the history writer keeps one per active user). A count
+// never wraps: a value whose bucket is full is refused, a merge fills a
+// bucket up to its largest count and counts only what it kept (so count()
+// stays the sum of the buckets), and fromBytes() refuses a count the type
+// cannot hold. 2^32 - 1 values in one bucket is 50 days of 1,000 samples a
+// second from one user.
+struct LatencyBuckets
 {
-public:
     static constexpr double kMaxMs = 60000.0;
     static constexpr double kLinearWidthMs = 0.01;
     static constexpr int kLinearBuckets = 10;
@@ -42,10 +50,19 @@ public:
     // clamping to the observed min and max).
     static double bucketEstimate(int index);
 
+    friend bool operator==(const LatencyBuckets &, const LatencyBuckets &) = default;
+};
+
+template <typename Count>
+class BasicLatencyHistogram final : public LatencyBuckets
+{
+public:
+
     // Counts one value; NaN, negative and > 60,000 ms are refused (false)
-    // and change nothing: an unknown value is never counted as zero.
+    // and change nothing: an unknown value is never counted as zero. So is
+    // a value whose bucket is full.
     bool add(double ms);
-    void merge(const LatencyHistogram &other);
+    void merge(const BasicLatencyHistogram &other);
 
     quint64 count() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
@@ -67,15 +84,21 @@ public:
     // wrong version, truncation, trailing bytes, out-of-range or repeated
     // indices, zero counts, counts that overflow, min/max that contradict
     // the buckets.
-    static std::optional<LatencyHistogram> fromBytes(QByteArrayView bytes);
+    static std::optional<BasicLatencyHistogram> fromBytes(QByteArrayView bytes);
 
-    friend bool operator==(const LatencyHistogram &a, const LatencyHistogram &b) = default;
+    friend bool operator==(const BasicLatencyHistogram &a, const BasicLatencyHistogram &b) = default;
 
 private:
-    std::array<quint64, kBucketCount> m_counts{};
+    std::array<Count, kBucketCount> m_counts{};
     quint64 m_count = 0;
     double m_min = 0; // meaningful only when m_count > 0
     double m_max = 0;
 };
+
+using LatencyHistogram = BasicLatencyHistogram<quint64>;
+using MinuteLatencyHistogram = BasicLatencyHistogram<quint32>;
+
+extern template class BasicLatencyHistogram<quint32>;
+extern template class BasicLatencyHistogram<quint64>;
 
 } // namespace mm

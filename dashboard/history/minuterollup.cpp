@@ -63,7 +63,7 @@ MinuteRollup::Summary MinuteRollup::Summary::restore(qint64 knownCount, double m
 std::optional<MinuteRollup> MinuteRollup::restore(qint64 startMs, qint64 endMs, qint64 samples,
                                                   const std::array<Summary, kRollupMetricCount> &metrics,
                                                   const std::array<qint64, 5> &secondsPerLevel,
-                                                  const LatencyHistogram &latency)
+                                                  const MinuteLatencyHistogram &latency)
 {
     if (samples <= 0 || endMs <= startMs || minuteStartMs(startMs) != startMs
         || minuteStartMs(endMs) != endMs)

@@ -56,7 +56,7 @@ public:
     static std::optional<MinuteRollup> restore(qint64 startMs, qint64 endMs, qint64 samples,
                                                const std::array<Summary, kRollupMetricCount> &metrics,
                                                const std::array<qint64, 5> &secondsPerLevel,
-                                               const LatencyHistogram &latency);
+                                               const MinuteLatencyHistogram &latency);
 
     // Start of the UTC minute holding `ms` (floor, also before 1970).
     static qint64 minuteStartMs(qint64 ms);
@@ -84,7 +84,7 @@ public:
     // The level held longest; ties go to the worse level, and Unknown only
     // wins when no known level held longer (as the charts show a minute).
     Quality dominantLevel() const;
-    const LatencyHistogram &latencyHistogram() const { return m_latency; }
+    const MinuteLatencyHistogram &latencyHistogram() const { return m_latency; }
 
     friend bool operator==(const MinuteRollup &a, const MinuteRollup &b) = default;
 
@@ -94,7 +94,7 @@ private:
     qint64 m_endMs = 0;
     std::array<Summary, kRollupMetricCount> m_metrics{};
     std::array<qint64, 5> m_secondsPerLevel{}; // indexed by Quality's value
-    LatencyHistogram m_latency;
+    MinuteLatencyHistogram m_latency;
 };
 
 } // namespace mm

@@ -133,7 +133,7 @@ std::optional<MinuteRollup> read(const QSqlQuery &query, int firstColumn, qint64
         if (!ok)
             return std::nullopt;
     }
-    const auto histogram = LatencyHistogram::fromBytes(query.value(c++).toByteArray());
+    const auto histogram = MinuteLatencyHistogram::fromBytes(query.value(c++).toByteArray());
     if (!histogram)
         return std::nullopt;
     const qint64 start = minuteStartMs(minute);

@@ -20,7 +20,7 @@ namespace mm {
 //                                      (min/max/sum NULL when n = 0; mean = sum / n,
 //                                      kept as a sum so that merging stays exact)
 //   s_unknown, s_excellent, s_good, s_fair, s_poor   seconds per level
-//   latency_hist                       LatencyHistogram::toBytes()
+//   latency_hist                       MinuteLatencyHistogram::toBytes()
 namespace rolluptable {
 
 inline constexpr int kValueColumnCount = 1 + 4 * kRollupMetricCount + 5 + 1;

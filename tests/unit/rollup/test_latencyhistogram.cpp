@@ -357,3 +357,62 @@ TEST(LatencyHistogram, RandomBytesNeverCrashAndOnlyCanonicalBlobsDecode)
     // Almost nothing random is a valid blob (the empty one, [1, 0], is).
     EXPECT_LT(accepted, 1000);
 }
+
+namespace {
+
+// A stored histogram of `count` values, all `ms`, in the documented format
+// (version 1, one bucket, its index and count as varints, min and max).
+QByteArray oneBucketBlob(double ms, quint64 count)
+{
+    QByteArray out;
+    const auto varint = [&out](quint64 value) {
+        while (value >= 0x80) {
+            out.append(char((value & 0x7f) | 0x80));
+            value >>= 7;
+        }
+        out.append(char(value));
+    };
+    out.append(char(1));
+    varint(1);
+    varint(quint64(LatencyHistogram::bucketIndex(ms)));
+    varint(count);
+    for (int i = 0; i < 2; ++i)
+        out.append(reinterpret_cast<const char *>(&ms), sizeof ms); // little-endian host
+    return out;
+}
+
+} // namespace
+
+// The minute-sized histogram holds 32-bit counts: what it cannot hold is
+// refused or kept up to its largest count, never wrapped.
+TEST(MinuteLatencyHistogram, CountsNeverWrap)
+{
+    using mm::MinuteLatencyHistogram;
+    constexpr quint64 Full = std::numeric_limits<quint32>::max();
+    ASSERT_TRUE(LatencyHistogram::fromBytes(oneBucketBlob(40.0, Full + 1)).has_value());
+    EXPECT_FALSE(MinuteLatencyHistogram::fromBytes(oneBucketBlob(40.0, Full + 1)).has_value());
+    auto full = MinuteLatencyHistogram::fromBytes(oneBucketBlob(40.0, Full));
+    ASSERT_TRUE(full.has_value());
+    EXPECT_EQ(full->count(), Full);
+
+    // A value for the full bucket is refused; another bucket still counts.
+    EXPECT_FALSE(full->add(40.0));
+    EXPECT_EQ(full->count(), Full);
+    EXPECT_TRUE(full->add(400.0));
+    EXPECT_EQ(full->count(), Full + 1);
+
+    // A merge keeps what fits and counts only that.
+    MinuteLatencyHistogram other;
+    other.add(40.0);
+    other.add(40.0);
+    other.add(4.0);
+    full->merge(other);
+    EXPECT_EQ(full->bucketCount(LatencyHistogram::bucketIndex(40.0)), Full);
+    EXPECT_EQ(full->bucketCount(LatencyHistogram::bucketIndex(4.0)), 1u);
+    EXPECT_EQ(full->count(), Full + 2);
+    EXPECT_DOUBLE_EQ(*full->min(), 4.0);
+    EXPECT_DOUBLE_EQ(*full->max(), 400.0);
+    const auto again = MinuteLatencyHistogram::fromBytes(full->toBytes());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(*again, *full);
+}

@@ -123,7 +123,7 @@ void expectMatchesBruteForce(const MinuteRollup &rollup, const std::vector<Sampl
     }
     EXPECT_EQ(secondsTotal, rollup.sampleCount());
 
-    LatencyHistogram latencies;
+    mm::MinuteLatencyHistogram latencies;
     for (const Sample &s : samples) {
         if (s.latencyMs)
             latencies.add(*s.latencyMs);
