@@ -14,12 +14,15 @@ namespace mm {
 // read them (model, alerts, history) find the characters already in cache,
 // equal strings compare by pointer, and freeing a sample frees no text.
 // Bounded: at MaxEntries distinct texts it starts afresh (a flood of
-// one-off ids costs what it did before interning, never more memory).
+// one-off ids costs what it did before interning, never more memory), and
+// a text longer than MaxTextBytes is made every time, never kept (a
+// network peer must not fill memory with megabyte names).
 // Not thread-safe: one per ingest thread.
 class StringInterner final
 {
 public:
     static constexpr size_t DefaultMaxEntries = 1 << 16;
+    static constexpr size_t MaxTextBytes = 1024;
 
     explicit StringInterner(size_t maxEntries = DefaultMaxEntries)
         : m_maxEntries(maxEntries == 0 ? 1 : maxEntries)
@@ -31,6 +34,8 @@ public:
     template <typename Make>
     QString intern(std::string_view utf8, Make &&make)
     {
+        if (utf8.size() > MaxTextBytes)
+            return make(utf8);
         if (const auto it = m_texts.find(utf8); it != m_texts.end())
             return it->second;
         if (m_texts.size() >= m_maxEntries)

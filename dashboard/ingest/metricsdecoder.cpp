@@ -288,14 +288,18 @@ IdCheck readId(const JsonScalar &value, QString *out, StringInterner *ids)
 QString nameOf(FieldReader &read, const JsonScalar &value, IdentityTable::Name &cached,
                StringInterner *names)
 {
-    const bool isString = value.kind == JsonScalar::Kind::String;
-    if (isString && cached.known && value.utf8 == cached.received)
+    // A name longer than the interner keeps is not kept here either.
+    const bool cacheable = value.kind == JsonScalar::Kind::String
+        && value.utf8.size() <= StringInterner::MaxTextBytes;
+    if (cacheable && cached.known && value.utf8 == cached.received)
         return cached.made;
     QString made = read.text(value, MetricsDecoder::MaxNameLength, names);
-    if (isString) {
+    if (cacheable) {
         cached.known = true;
         cached.received.assign(value.utf8);
         cached.made = made;
+    } else {
+        cached = {};
     }
     return made;
 }

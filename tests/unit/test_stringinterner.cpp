@@ -62,3 +62,24 @@ TEST(StringInterner, EmptyAndBinaryTextsAreTextsLikeAnyOther)
     EXPECT_EQ(made.size(), 3);
     EXPECT_NE(interner.intern("a", upperUtf8), made); // not cut at the NUL
 }
+
+// A peer must not fill memory with huge texts: those are made every time.
+TEST(StringInterner, KeepsNoTextLongerThanItsBound)
+{
+    StringInterner interner;
+    int made = 0;
+    auto make = [&](std::string_view utf8) {
+        ++made;
+        return upperUtf8(utf8);
+    };
+    const std::string longest(StringInterner::MaxTextBytes, 'a');
+    const std::string tooLong(StringInterner::MaxTextBytes + 1, 'a');
+    EXPECT_EQ(interner.intern(tooLong, make).size(), qsizetype(tooLong.size()));
+    EXPECT_EQ(interner.intern(tooLong, make).size(), qsizetype(tooLong.size()));
+    EXPECT_EQ(made, 2);
+    EXPECT_EQ(interner.size(), 0u);
+    interner.intern(longest, make);
+    interner.intern(longest, make);
+    EXPECT_EQ(made, 3);
+    EXPECT_EQ(interner.size(), 1u);
+}

@@ -320,6 +320,18 @@ TEST(MetricsDecoder, NumbersEachMeetingAndUserPairAndFollowsTheirNames)
     EXPECT_EQ(back->username, QStringLiteral("Ann"));
     EXPECT_EQ(back->identity, a1->identity);
 
+    // A name too long to be kept is still read, each time, and bounded.
+    const std::string huge(5000, 'x');
+    for (int i = 0; i < 2; ++i) {
+        const auto longName
+            = decoder.decodeMetrics(payload("m1", "a", {{"username", huge}}), Now);
+        ASSERT_TRUE(longName);
+        EXPECT_EQ(longName->username.size(), MetricsDecoder::MaxNameLength);
+    }
+    const auto shortAgain = decoder.decodeMetrics(payload("m1", "a", {{"username", "Ann"}}), Now);
+    ASSERT_TRUE(shortAgain);
+    EXPECT_EQ(shortAgain->username, QStringLiteral("Ann"));
+
     // A known pair with a bad top-level id is still rejected.
     RejectReason why {};
     EXPECT_FALSE(decoder.decodeMetrics(
