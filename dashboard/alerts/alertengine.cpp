@@ -1,5 +1,6 @@
 #include "alerts/alertengine.h"
 
+#include "core/stringinterner.h"
 #include "ingest/metricsdecoder.h"
 
 #include <algorithm>
@@ -32,13 +33,6 @@ QString plainText(const QString &text, qsizetype maxLength)
             && u != 0x2029 && c.category() != QChar::Other_Format;
     }
     return clean ? text : sanitizeUntrustedText(text, maxLength);
-}
-
-// Equal text; shared copies (the common case for repeated ids) compare by
-// pointer without reading the characters.
-bool sameText(const QString &a, const QString &b)
-{
-    return (a.size() == b.size() && a.constData() == b.constData()) || a == b;
 }
 
 AlertSource combine(AlertSource a, AlertSource b)

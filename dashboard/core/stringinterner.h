@@ -60,4 +60,11 @@ private:
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_texts;
 };
 
+// Equal text; interned or shared copies (the common case for repeated ids
+// and names) compare by address without reading the characters.
+inline bool sameText(const QString &a, const QString &b)
+{
+    return (a.size() == b.size() && a.constData() == b.constData()) || a == b;
+}
+
 } // namespace mm

@@ -1,5 +1,6 @@
 #include "historywriter.h"
 
+#include "core/stringinterner.h"
 #include "historydatabase.h"
 #include "incidenttable.h"
 #include "rolluptable.h"
@@ -345,8 +346,7 @@ void HistoryWriter::reportFailure(const QString &message, qint64 droppedRows)
 // A name that needs no update: none given, or the one stored.
 static bool nameIsStored(const QString &given, const QString &stored)
 {
-    return given.isEmpty() || (given.constData() == stored.constData() && given.size() == stored.size())
-        || given == stored;
+    return given.isEmpty() || sameText(given, stored);
 }
 
 // The stored name as the sample's own string when they are equal, so that
